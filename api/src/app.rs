@@ -1,0 +1,136 @@
+//! Building and starting the HTTP application.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, guard, web};
+use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::db::{self, Pool};
+use crate::error::{AppError, problem_for_bare_errors};
+use crate::extract::JsonLimit;
+use crate::geo::boundary::CityArea;
+use crate::openapi::ApiDoc;
+use crate::web::{RouteTable, cache_headers, fallback, request_id_header};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub config: Arc<Config>,
+    pub city: Arc<CityArea>,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> anyhow::Result<Self> {
+        let pool = db::pool(&config)?;
+        let city = CityArea::load(config.boundary_file.as_deref()).context("loading the city boundary")?;
+        Ok(Self {
+            pool,
+            config: Arc::new(config),
+            city: Arc::new(city),
+        })
+    }
+}
+
+/// Every documented route, grouped by domain.
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.configure(crate::ops::routes::configure).service(
+        scope::scope("/api/v1")
+            .configure(crate::geo::routes::configure)
+            .configure(crate::org::routes::configure),
+    );
+}
+
+/// The application: documented routes, API docs, the web UI and the middleware stack.
+pub fn build_app(
+    state: AppState,
+    metrics: PrometheusMetrics,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    let table = RouteTable::from_openapi(&doc);
+    let web_dir = state.config.web_dir.clone();
+    let json_limit = JsonLimit(state.config.json_limit_bytes);
+    let mut app = app
+        .app_data(web::Data::new(state))
+        .app_data(web::Data::new(table))
+        .app_data(json_limit)
+        .app_data(web::PathConfig::default().error_handler(|error, _| {
+            AppError::bad_request(
+                "invalid_path_parameter",
+                format!("A path parameter is not valid: {error}"),
+            )
+            .into()
+        }))
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", doc));
+    if web_dir.is_dir() {
+        app = app.service(
+            actix_files::Files::new("/", &web_dir)
+                .index_file("index.html")
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .default_handler(web::to(fallback)),
+        );
+    } else {
+        tracing::warn!(dir = %web_dir.display(), "the web UI is not built; serving the API only");
+    }
+    app.default_service(web::to(fallback))
+        .wrap(from_fn(cache_headers))
+        .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
+        .wrap(metrics)
+        .wrap(from_fn(request_id_header))
+        .wrap(TracingLogger::default())
+}
+
+/// A server bound to its port, not yet running.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds `config.bind` (port 0 picks a free port) and prepares the server.
+    pub fn build(config: Config) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&config.bind).with_context(|| format!("binding {}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState::new(config)?;
+        let metrics = PrometheusMetricsBuilder::new("kontakt")
+            .endpoint("/metrics")
+            .mask_unmatched_patterns("UNMATCHED")
+            .build()
+            .map_err(|error| anyhow::anyhow!("building metrics: {error}"))?;
+        let server = HttpServer::new(move || build_app(state.clone(), metrics.clone()))
+            .listen(listener)?
+            .run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the process is stopped.
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

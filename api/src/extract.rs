@@ -1,0 +1,227 @@
+//! Request extractors whose rejections are problem+json naming the wrong field.
+//!
+//! actix's own `web::Json`/`web::Query` report serde errors without the field's path;
+//! these wrap the same parsing with `serde_path_to_error` so clients learn which field
+//! is wrong.
+
+use std::ops::Deref;
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::web::BytesMut;
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::StreamExt;
+use futures_util::future::{LocalBoxFuture, Ready, ready};
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, FieldError};
+
+/// Largest accepted JSON body; set per app from the configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonLimit(pub usize);
+
+/// A JSON request body (`Content-Type: application/json`).
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T> Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req.app_data::<JsonLimit>().map_or(1024 * 1024, |limit| limit.0);
+        let content_type_ok = is_json_content_type(req);
+        let declared_length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !content_type_ok {
+                return Err(AppError::client(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "The request body must be JSON (Content-Type: application/json).",
+                ));
+            }
+            if declared_length.is_some_and(|length| length > limit) {
+                return Err(too_large(limit));
+            }
+            let mut body = BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|error| {
+                    AppError::bad_request(
+                        "unreadable_body",
+                        format!("The request body could not be read: {error}"),
+                    )
+                })?;
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large(limit));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse_json(&body).map(Json)
+        })
+    }
+}
+
+fn too_large(limit: usize) -> AppError {
+    AppError::client(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        format!("The request body is larger than the limit of {limit} bytes."),
+    )
+}
+
+fn is_json_content_type(req: &HttpRequest) -> bool {
+    let Some(value) = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    value.parse::<mime::Mime>().is_ok_and(|mime| {
+        mime.type_() == mime::APPLICATION && (mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON))
+    })
+}
+
+/// Parses a JSON document, mapping syntax errors to 400 and shape errors to 422.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => AppError::validation(vec![field_error(&path, &inner.to_string())]),
+            _ if body.is_empty() => {
+                AppError::bad_request("malformed_json", "The request body is empty; JSON was expected.")
+            }
+            _ => AppError::bad_request("malformed_json", format!("The request body is not valid JSON: {inner}")),
+        }
+    })
+}
+
+/// Query-string parameters.
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<T> Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(parse_query(req.query_string()).map(Query))
+    }
+}
+
+/// Parses a query string; a wrong parameter is a 400 naming it.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, AppError> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let message = error.into_inner().to_string();
+        let field = field_error(&path, &message);
+        AppError::bad_request(
+            "invalid_query",
+            format!("The query parameter `{}` is not valid: {message}", field.field),
+        )
+        .with_errors(vec![field])
+    })
+}
+
+/// Turns a serde error at `path` into a field error; "missing field" errors are
+/// reported at the missing field rather than at its parent.
+fn field_error(path: &str, message: &str) -> FieldError {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.trim_end_matches('`');
+        let field = if path == "." {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        };
+        return FieldError::new(field, "required", "This field is required.");
+    }
+    let field = if path == "." {
+        "body".to_owned()
+    } else {
+        path.to_owned()
+    };
+    FieldError::new(field, "invalid", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        lat: f64,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Body {
+        title: String,
+        location: Inner,
+    }
+
+    fn field_of(error: AppError) -> (String, String) {
+        match error {
+            AppError::Client { errors, code, .. } => {
+                let first = errors.first().map(|e| e.field.clone()).unwrap_or_default();
+                (code.to_owned(), first)
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_nested_type_names_the_path() {
+        let error = parse_json::<Body>(br#"{"title":"x","location":{"lat":"north"}}"#).unwrap_err();
+        assert_eq!(field_of(error), ("validation_failed".into(), "location.lat".into()));
+    }
+
+    #[test]
+    fn missing_field_is_reported_at_the_field() {
+        let error = parse_json::<Body>(br#"{"location":{"lat":1.0}}"#).unwrap_err();
+        assert_eq!(field_of(error), ("validation_failed".into(), "title".into()));
+        let error = parse_json::<Body>(br#"{"title":"x","location":{}}"#).unwrap_err();
+        assert_eq!(field_of(error), ("validation_failed".into(), "location.lat".into()));
+    }
+
+    #[test]
+    fn syntax_errors_are_bad_requests() {
+        let error = parse_json::<Body>(br#"{"title": "#).unwrap_err();
+        assert_eq!(field_of(error).0, "malformed_json");
+        let error = parse_json::<Body>(b"").unwrap_err();
+        assert_eq!(field_of(error).0, "malformed_json");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Page {
+        page: Option<u32>,
+    }
+
+    #[test]
+    fn bad_query_parameter_is_named() {
+        let error = parse_query::<Page>("page=abc").unwrap_err();
+        assert_eq!(field_of(error), ("invalid_query".into(), "page".into()));
+        assert!(parse_query::<Page>("page=3").is_ok());
+    }
+}

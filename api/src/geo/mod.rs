@@ -1,0 +1,4 @@
+//! Geography: the city's managed area.
+
+pub mod boundary;
+pub mod routes;

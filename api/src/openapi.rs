@@ -1,0 +1,42 @@
+//! The OpenAPI document, assembled from the routes each domain registers.
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+
+use crate::error::{FieldError, Problem};
+
+/// Document-level metadata; paths and schemas are collected from the routes.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kontakt API",
+        description = "The REST API of Kontakt, a city's resident-contact platform: residents report \
+problems in public space and follow them to the end, operators handle them against deadlines, and the \
+city publishes its procedures. The web UI uses this API and nothing else. Errors are RFC 9457 \
+`application/problem+json` documents with a stable `code`.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    tags(
+        (name = "operations", description = "Health, readiness"),
+        (name = "city", description = "The city and its managed area"),
+        (name = "units", description = "The city's organisational units"),
+    ),
+    components(schemas(Problem, FieldError)),
+)]
+pub struct ApiDoc;
+
+/// The complete document, as served at `/api/openapi.json` and committed in `openapi/`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(crate::app::routes)
+        .split_for_parts();
+    doc
+}
+
+/// The document as pretty JSON with a trailing newline (the committed form).
+pub fn document_json() -> anyhow::Result<String> {
+    Ok(document().to_pretty_json()? + "\n")
+}

@@ -1,0 +1,3 @@
+//! Operations: liveness and readiness probes (metrics come from middleware in `app`).
+
+pub mod routes;

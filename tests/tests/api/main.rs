@@ -1,0 +1,8 @@
+//! Black-box tests of the HTTP API: one binary, a real server and database per test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod errors;
+mod health;
+mod openapi;
+mod spa;
+mod units;
