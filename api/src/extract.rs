@@ -224,4 +224,88 @@ mod tests {
         assert_eq!(field_of(error), ("invalid_query".into(), "page".into()));
         assert!(parse_query::<Page>("page=3").is_ok());
     }
+
+    /// The extractor's rejections through a real actix service, as clients see them.
+    mod http {
+        use actix_web::middleware::ErrorHandlers;
+        use actix_web::{App, HttpResponse, test, web};
+
+        use super::super::{Json, JsonLimit};
+        use crate::error::problem_for_bare_errors;
+
+        #[derive(serde::Deserialize)]
+        struct Body {
+            count: u32,
+        }
+
+        async fn echo(body: Json<Body>) -> HttpResponse {
+            HttpResponse::Ok().body(body.count.to_string())
+        }
+
+        async fn problem_code(content_type: &str, body: Vec<u8>) -> (u16, String, serde_json::Value) {
+            let app = test::init_service(
+                App::new()
+                    .app_data(JsonLimit(64))
+                    .route("/echo", web::post().to(echo))
+                    .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors)),
+            )
+            .await;
+            let request = test::TestRequest::post()
+                .uri("/echo")
+                .insert_header(("content-type", content_type))
+                .set_payload(body)
+                .to_request();
+            let response = test::call_service(&app, request).await;
+            let status = response.status().as_u16();
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let body: serde_json::Value = test::read_body_json(response).await;
+            assert_eq!(content_type, "application/problem+json");
+            (status, body["code"].as_str().unwrap().to_owned(), body)
+        }
+
+        #[actix_web::test]
+        async fn malformed_json_is_400() {
+            let (status, code, _) = problem_code("application/json", b"{\"count\": ".to_vec()).await;
+            assert_eq!((status, code.as_str()), (400, "malformed_json"));
+        }
+
+        #[actix_web::test]
+        async fn wrong_content_type_is_415() {
+            let (status, code, _) = problem_code("text/plain", b"{\"count\": 1}".to_vec()).await;
+            assert_eq!((status, code.as_str()), (415, "unsupported_media_type"));
+        }
+
+        #[actix_web::test]
+        async fn body_over_the_limit_is_413() {
+            let big = format!("{{\"count\": 1, \"pad\": \"{}\"}}", "x".repeat(100));
+            let (status, code, _) = problem_code("application/json", big.into_bytes()).await;
+            assert_eq!((status, code.as_str()), (413, "payload_too_large"));
+        }
+
+        #[actix_web::test]
+        async fn wrong_field_type_is_422_naming_the_field() {
+            let (status, code, body) = problem_code("application/json", b"{\"count\": -1}".to_vec()).await;
+            assert_eq!((status, code.as_str()), (422, "validation_failed"));
+            assert_eq!(body["errors"][0]["field"], "count");
+            assert_eq!(body["errors"][0]["code"], "invalid");
+        }
+
+        #[actix_web::test]
+        async fn json_with_a_suffix_media_type_is_accepted() {
+            let app = test::init_service(App::new().route("/echo", web::post().to(echo))).await;
+            let request = test::TestRequest::post()
+                .uri("/echo")
+                .insert_header(("content-type", "application/merge-patch+json; charset=utf-8"))
+                .set_payload("{\"count\": 7}")
+                .to_request();
+            let body = test::call_and_read_body(&app, request).await;
+            assert_eq!(body, "7");
+        }
+    }
 }
