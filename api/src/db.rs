@@ -117,7 +117,7 @@ pub fn redact(database_url: &str) -> String {
 /// the database and the API share one spelling for every value.
 #[macro_export]
 macro_rules! text_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
                  diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
@@ -159,6 +159,21 @@ macro_rules! text_enum {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    text_enum! {
+        /// A sample enum.
+        pub enum Sample { First => "first_value", Second => "second" }
+    }
+
+    #[test]
+    fn text_enums_are_spelled_alike_in_json_schema_and_text() {
+        let schema = serde_json::to_value(<Sample as utoipa::PartialSchema>::schema()).unwrap();
+        let spelled: Vec<&str> = Sample::ALL.iter().map(|value| value.as_str()).collect();
+        assert_eq!(schema["enum"], serde_json::json!(spelled));
+        assert_eq!(serde_json::to_value(Sample::First).unwrap(), "first_value");
+        assert_eq!("second".parse::<Sample>(), Ok(Sample::Second));
+        assert!("Second".parse::<Sample>().is_err());
+    }
 
     #[test]
     fn splits_and_redacts_database_urls() {

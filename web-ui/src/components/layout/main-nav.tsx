@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { paths } from '@/config/paths';
+
+// NavLink marks the link of the current page with aria-current="page".
+const items = [
+  { to: paths.map, label: 'nav.map', end: true },
+  { to: paths.report, label: 'nav.report', end: false },
+  { to: paths.procedures, label: 'nav.procedures', end: false },
+  { to: paths.units, label: 'nav.units', end: false },
+  { to: paths.login, label: 'nav.login', end: false },
+] as const;
+
+export function MainNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul className="container main-nav__list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="main-nav__link">
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
