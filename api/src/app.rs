@@ -14,7 +14,10 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::jwt::Keys;
+use crate::clock::Clock;
 use crate::config::Config;
+use crate::notify::email::Templates;
 use crate::db::{self, Pool};
 use crate::error::{AppError, problem_for_bare_errors};
 use crate::extract::JsonLimit;
@@ -28,16 +31,23 @@ pub struct AppState {
     pub pool: Pool,
     pub config: Arc<Config>,
     pub city: Arc<CityArea>,
+    pub clock: Clock,
+    pub keys: Arc<Keys>,
+    pub templates: Arc<Templates>,
 }
 
 impl AppState {
-    pub fn new(config: Config) -> anyhow::Result<Self> {
+    pub fn new(config: Config, clock: Clock) -> anyhow::Result<Self> {
         let pool = db::pool(&config)?;
         let city = CityArea::load(config.boundary_file.as_deref()).context("loading the city boundary")?;
+        let keys = Keys::from_config(&config)?;
         Ok(Self {
             pool,
-            config: Arc::new(config),
             city: Arc::new(city),
+            clock,
+            keys: Arc::new(keys),
+            templates: Arc::new(Templates::new()?),
+            config: Arc::new(config),
         })
     }
 }
@@ -47,7 +57,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(crate::ops::routes::configure).service(
         scope::scope("/api/v1")
             .configure(crate::geo::routes::configure)
-            .configure(crate::org::routes::configure),
+            .configure(crate::org::routes::configure)
+            .configure(crate::auth::routes::configure)
+            .configure(crate::accounts::routes::configure),
     );
 }
 
@@ -106,31 +118,41 @@ pub fn build_app(
 pub struct Application {
     port: u16,
     server: Server,
+    state: AppState,
 }
 
 impl Application {
     /// Binds `config.bind` (port 0 picks a free port) and prepares the server.
     pub fn build(config: Config) -> anyhow::Result<Self> {
+        Self::build_with_clock(config, Clock::default())
+    }
+
+    /// As [`Application::build`], with the time source tests control.
+    pub fn build_with_clock(config: Config, clock: Clock) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&config.bind).with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
-        let state = AppState::new(config)?;
+        let state = AppState::new(config, clock)?;
         let metrics = PrometheusMetricsBuilder::new("kontakt")
             .endpoint("/metrics")
             .mask_unmatched_patterns("UNMATCHED")
             .build()
             .map_err(|error| anyhow::anyhow!("building metrics: {error}"))?;
-        let server = HttpServer::new(move || build_app(state.clone(), metrics.clone()))
+        let app_state = state.clone();
+        let server = HttpServer::new(move || build_app(app_state.clone(), metrics.clone()))
             .listen(listener)?
             .run();
-        Ok(Self { port, server })
+        Ok(Self { port, server, state })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Serves until the process is stopped.
+    /// Serves, and runs the background jobs, until the process is stopped.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let jobs = tokio::spawn(crate::jobs::run(self.state));
+        let result = self.server.await;
+        jobs.abort();
+        result
     }
 }

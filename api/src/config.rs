@@ -41,6 +41,41 @@ pub struct Config {
     pub tile_url: String,
     /// Attribution shown with the map tiles.
     pub tile_attribution: String,
+
+    /// HMAC key signing access tokens (HS256). When unset, a random key is made at start,
+    /// which logs everyone out on restart and does not work across instances.
+    pub jwt_secret: Option<SecretString>,
+    /// Key id (`kid`) of `jwt_secret`, so keys can be rotated.
+    pub jwt_key_id: String,
+    /// Earlier keys still accepted for verification during a rotation: `kid:secret,kid:secret`.
+    pub jwt_previous_keys: Option<SecretString>,
+    /// Lifetime of an access token, in seconds.
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of a login session (its refresh tokens), in days.
+    pub session_ttl_days: i64,
+    /// Send the refresh cookie with `Secure` (browsers accept it on http://localhost too).
+    pub cookie_secure: bool,
+    /// Staff roles must log in with a second factor (TOTP).
+    pub require_staff_totp: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy_headers: bool,
+    /// Failed logins allowed per account, and attempts per IP address, in `throttle_window_secs`.
+    pub login_failures_per_account: i64,
+    pub login_attempts_per_ip: i64,
+    /// Emails (verification, reset) that may be requested per address and per IP in the window.
+    pub email_requests_per_address: i64,
+    pub email_requests_per_ip: i64,
+    pub throttle_window_secs: i64,
+
+    /// SMTP server for outgoing mail: `smtp://host:port` (plain, for a local relay or mail
+    /// catcher), `smtp://host:port?tls=required` (STARTTLS) or `smtps://user:pass@host`.
+    pub smtp_url: SecretString,
+    /// Sender of outgoing mail.
+    pub mail_from: String,
+    /// First retry delay after a failed delivery, in milliseconds (doubles each attempt, at most an hour).
+    pub mail_retry_base_ms: u64,
+    /// How often the outbox is polled for due mail, in milliseconds.
+    pub mail_poll_interval_ms: u64,
 }
 
 /// How log lines are written.
@@ -67,6 +102,23 @@ impl Default for Config {
             boundary_file: None,
             tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             tile_attribution: "© OpenStreetMap contributors".into(),
+            jwt_secret: None,
+            jwt_key_id: "k1".into(),
+            jwt_previous_keys: None,
+            access_token_ttl_secs: 600,
+            session_ttl_days: 30,
+            cookie_secure: true,
+            require_staff_totp: false,
+            trust_proxy_headers: false,
+            login_failures_per_account: 5,
+            login_attempts_per_ip: 50,
+            email_requests_per_address: 3,
+            email_requests_per_ip: 20,
+            throttle_window_secs: 900,
+            smtp_url: SecretString::from("smtp://127.0.0.1:1025"),
+            mail_from: "Kontakt <no-reply@kontakt.example>".into(),
+            mail_retry_base_ms: 2000,
+            mail_poll_interval_ms: 1000,
         }
     }
 }

@@ -1,14 +1,37 @@
 //! Demo data for a local deployment: the units of the demo city (Łódź, after seed 001,
-//! Attachment 1, plus several city-hall departments). Contact data is illustrative and
-//! uses the reserved `.example` domain so that no mail reaches a real office.
+//! Attachment 1, plus several city-hall departments), the terms of service, and one account
+//! per role. Contact data is illustrative and uses the reserved `.example` domain so that
+//! no mail reaches a real office or person.
 
 use anyhow::Context;
-use diesel_async::{AsyncConnection, AsyncPgConnection};
+use chrono::{TimeZone, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
+use crate::accounts::model::{self as accounts, Language, NewAccount};
+use crate::accounts::terms::{self, NewTerms};
+use crate::auth::password;
+use crate::auth::policy::Role;
 use crate::config::Config;
 use crate::org::model::{self, UnitUpsert};
+use crate::schema::{accounts as accounts_table, role_grants};
 
 const UNITS: &str = include_str!("../data/demo/units.json");
+
+/// The password of every demo account (printed by `make run`; demo deployments only).
+pub const DEMO_PASSWORD: &str = "Kontakt-demo-2026!";
+
+/// The demo accounts: email, first name, last name, role and its unit's slug.
+pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<Role>, Option<&str>)] = &[
+    ("admin@demo.kontakt.example", "Adam", "Administrator", Some(Role::Admin), None),
+    ("operator.zdit@demo.kontakt.example", "Olga", "Drogowa", Some(Role::Operator), Some("zarzad-drog-i-transportu")),
+    ("operator.zzm@demo.kontakt.example", "Zenon", "Zielony", Some(Role::Operator), Some("zarzad-zieleni-miejskiej")),
+    ("moderator@demo.kontakt.example", "Maria", "Moderatorka", Some(Role::Moderator), None),
+    ("contact.centre@demo.kontakt.example", "Celina", "Centrum", Some(Role::ContactCentre), None),
+    ("editor.wso@demo.kontakt.example", "Edward", "Redaktor", Some(Role::ProcedureEditor), Some("wydzial-spraw-obywatelskich")),
+    ("publisher@demo.kontakt.example", "Patrycja", "Publikująca", Some(Role::KbPublisher), None),
+    ("resident@demo.kontakt.example", "Jan", "Mieszkaniec", None, None),
+];
 
 /// The demo units.
 pub fn units() -> anyhow::Result<Vec<UnitUpsert>> {
@@ -24,8 +47,73 @@ pub async fn seed(config: &Config) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("seeding unit {}", unit.slug))?;
     }
-    tracing::info!(units = units.len(), "demo data loaded");
+    terms::publish(
+        &mut conn,
+        &NewTerms {
+            version: "1.0".into(),
+            published_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().context("terms date")?,
+            body_pl: include_str!("../data/demo/terms.pl.md").into(),
+            body_en: include_str!("../data/demo/terms.en.md").into(),
+        },
+    )
+    .await?;
+    seed_accounts(&mut conn).await?;
+    tracing::info!(units = units.len(), accounts = DEMO_ACCOUNTS.len(), "demo data loaded");
     Ok(())
+}
+
+/// Creates the demo accounts, or resets their password and roles when they exist.
+async fn seed_accounts(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
+    let hash = password::hash(DEMO_PASSWORD.into()).await?;
+    let now = Utc::now();
+    for &(email, first_name, last_name, role, unit) in DEMO_ACCOUNTS {
+        let account_id = match accounts::find_by_email(conn, email).await? {
+            Some(existing) => {
+                diesel::update(accounts_table::table.find(existing.id))
+                    .set((accounts_table::password_hash.eq(&hash), accounts_table::blocked_at.eq(None::<chrono::DateTime<Utc>>)))
+                    .execute(conn)
+                    .await?;
+                existing.id
+            }
+            None => {
+                let new = NewAccount {
+                    email,
+                    first_name,
+                    last_name,
+                    phone: None,
+                    language: Language::Pl,
+                    password_hash: Some(&hash),
+                    email_verified_at: Some(now),
+                    created_at: now,
+                    updated_at: now,
+                };
+                accounts::insert(conn, &new).await?.id
+            }
+        };
+        if let Some(role) = role {
+            let unit_id = match unit {
+                Some(slug) => Some(model::find_by_slug(conn, slug).await.with_context(|| format!("demo unit {slug}"))?.id),
+                None => None,
+            };
+            diesel::insert_into(role_grants::table)
+                .values((role_grants::account_id.eq(account_id), role_grants::role.eq(role), role_grants::unit_id.eq(unit_id)))
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A table of the demo accounts for people to log in with.
+pub fn accounts_table() -> String {
+    let mut out = format!("Demo accounts (password for all: {DEMO_PASSWORD}):\n");
+    for (email, _, _, role, unit) in DEMO_ACCOUNTS {
+        let role = role.map_or("resident", Role::as_str);
+        let unit = unit.map(|slug| format!(" ({slug})")).unwrap_or_default();
+        out.push_str(&format!("  {email:<40} {role}{unit}\n"));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,16 +1,23 @@
 //! Kontakt: a city's resident-contact platform. The server library; `main.rs` is a thin
 //! command-line shell around it and the black-box tests start it through [`app::Application`].
 
+pub mod accounts;
 pub mod app;
+pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod geo;
+pub mod jobs;
+pub mod notify;
 pub mod openapi;
 pub mod ops;
 pub mod org;
 pub mod schema;
+pub mod secrets;
 pub mod telemetry;
+pub mod validation;
 pub mod web;

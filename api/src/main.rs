@@ -41,7 +41,10 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(port = application.port(), "serving");
             application.run().await?;
         }
-        Command::SeedDemo => demo::seed(&config).await?,
+        Command::SeedDemo => {
+            demo::seed(&config).await?;
+            eprint!("{}", demo::accounts_table());
+        }
         Command::Migrate | Command::Openapi => {}
     }
     Ok(())

@@ -1,7 +1,8 @@
 //! The OpenAPI document, assembled from the routes each domain registers.
 
 use actix_web::App;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 use crate::error::{FieldError, Problem};
@@ -21,10 +22,33 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "operations", description = "Health, readiness"),
         (name = "city", description = "The city and its managed area"),
         (name = "units", description = "The city's organisational units"),
+        (name = "auth", description = "Registration, login, sessions, password reset, second factor"),
+        (name = "accounts", description = "One's own account, inbox, data export; terms of service"),
+        (name = "administration", description = "Accounts, roles, blocking, invitations, messages, personal-data access log"),
     ),
     components(schemas(Problem, FieldError)),
+    modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer-token security scheme that protected operations refer to.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from /api/v1/auth/login or /api/v1/auth/refresh (valid 10 minutes)."))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The complete document, as served at `/api/openapi.json` and committed in `openapi/`.
 pub fn document() -> utoipa::openapi::OpenApi {

@@ -1,0 +1,9 @@
+//! Background work that every server process runs. Each job claims its work in the
+//! database, so running several instances never does the same work twice.
+
+use crate::app::AppState;
+
+/// Runs every background job until the process stops.
+pub async fn run(state: AppState) {
+    crate::notify::outbox::run(state).await;
+}
