@@ -17,11 +17,11 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::jwt::Keys;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::notify::email::Templates;
 use crate::db::{self, Pool};
 use crate::error::{AppError, problem_for_bare_errors};
 use crate::extract::JsonLimit;
 use crate::geo::boundary::CityArea;
+use crate::notify::email::Templates;
 use crate::openapi::ApiDoc;
 use crate::web::{RouteTable, cache_headers, fallback, request_id_header};
 
@@ -146,6 +146,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// A handle to stop the server.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     /// Serves, and runs the background jobs, until the process is stopped.

@@ -21,15 +21,66 @@ const UNITS: &str = include_str!("../data/demo/units.json");
 /// The password of every demo account (printed by `make run`; demo deployments only).
 pub const DEMO_PASSWORD: &str = "Kontakt-demo-2026!";
 
-/// The demo accounts: email, first name, last name, role and its unit's slug.
-pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<Role>, Option<&str>)] = &[
-    ("admin@demo.kontakt.example", "Adam", "Administrator", Some(Role::Admin), None),
-    ("operator.zdit@demo.kontakt.example", "Olga", "Drogowa", Some(Role::Operator), Some("zarzad-drog-i-transportu")),
-    ("operator.zzm@demo.kontakt.example", "Zenon", "Zielony", Some(Role::Operator), Some("zarzad-zieleni-miejskiej")),
-    ("moderator@demo.kontakt.example", "Maria", "Moderatorka", Some(Role::Moderator), None),
-    ("contact.centre@demo.kontakt.example", "Celina", "Centrum", Some(Role::ContactCentre), None),
-    ("editor.wso@demo.kontakt.example", "Edward", "Redaktor", Some(Role::ProcedureEditor), Some("wydzial-spraw-obywatelskich")),
-    ("publisher@demo.kontakt.example", "Patrycja", "Publikująca", Some(Role::KbPublisher), None),
+/// A demo account: email, first name, last name, role and the slug of its unit.
+pub type DemoAccount = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<Role>,
+    Option<&'static str>,
+);
+
+/// The demo accounts.
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    (
+        "admin@demo.kontakt.example",
+        "Adam",
+        "Administrator",
+        Some(Role::Admin),
+        None,
+    ),
+    (
+        "operator.zdit@demo.kontakt.example",
+        "Olga",
+        "Drogowa",
+        Some(Role::Operator),
+        Some("zarzad-drog-i-transportu"),
+    ),
+    (
+        "operator.zzm@demo.kontakt.example",
+        "Zenon",
+        "Zielony",
+        Some(Role::Operator),
+        Some("zarzad-zieleni-miejskiej"),
+    ),
+    (
+        "moderator@demo.kontakt.example",
+        "Maria",
+        "Moderatorka",
+        Some(Role::Moderator),
+        None,
+    ),
+    (
+        "contact.centre@demo.kontakt.example",
+        "Celina",
+        "Centrum",
+        Some(Role::ContactCentre),
+        None,
+    ),
+    (
+        "editor.wso@demo.kontakt.example",
+        "Edward",
+        "Redaktor",
+        Some(Role::ProcedureEditor),
+        Some("wydzial-spraw-obywatelskich"),
+    ),
+    (
+        "publisher@demo.kontakt.example",
+        "Patrycja",
+        "Publikująca",
+        Some(Role::KbPublisher),
+        None,
+    ),
     ("resident@demo.kontakt.example", "Jan", "Mieszkaniec", None, None),
 ];
 
@@ -51,7 +102,10 @@ pub async fn seed(config: &Config) -> anyhow::Result<()> {
         &mut conn,
         &NewTerms {
             version: "1.0".into(),
-            published_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().context("terms date")?,
+            published_at: Utc
+                .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+                .single()
+                .context("terms date")?,
             body_pl: include_str!("../data/demo/terms.pl.md").into(),
             body_en: include_str!("../data/demo/terms.en.md").into(),
         },
@@ -70,7 +124,10 @@ async fn seed_accounts(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
         let account_id = match accounts::find_by_email(conn, email).await? {
             Some(existing) => {
                 diesel::update(accounts_table::table.find(existing.id))
-                    .set((accounts_table::password_hash.eq(&hash), accounts_table::blocked_at.eq(None::<chrono::DateTime<Utc>>)))
+                    .set((
+                        accounts_table::password_hash.eq(&hash),
+                        accounts_table::blocked_at.eq(None::<chrono::DateTime<Utc>>),
+                    ))
                     .execute(conn)
                     .await?;
                 existing.id
@@ -92,11 +149,20 @@ async fn seed_accounts(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
         };
         if let Some(role) = role {
             let unit_id = match unit {
-                Some(slug) => Some(model::find_by_slug(conn, slug).await.with_context(|| format!("demo unit {slug}"))?.id),
+                Some(slug) => Some(
+                    model::find_by_slug(conn, slug)
+                        .await
+                        .with_context(|| format!("demo unit {slug}"))?
+                        .id,
+                ),
                 None => None,
             };
             diesel::insert_into(role_grants::table)
-                .values((role_grants::account_id.eq(account_id), role_grants::role.eq(role), role_grants::unit_id.eq(unit_id)))
+                .values((
+                    role_grants::account_id.eq(account_id),
+                    role_grants::role.eq(role),
+                    role_grants::unit_id.eq(unit_id),
+                ))
                 .on_conflict_do_nothing()
                 .execute(conn)
                 .await?;

@@ -43,7 +43,9 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("Access token from /api/v1/auth/login or /api/v1/auth/refresh (valid 10 minutes)."))
+                    .description(Some(
+                        "Access token from /api/v1/auth/login or /api/v1/auth/refresh (valid 10 minutes).",
+                    ))
                     .build(),
             ),
         );

@@ -27,9 +27,17 @@ impl Validator {
         if length < min.max(1) && length == 0 {
             self.add(FieldError::new(field, "required", "This field is required."));
         } else if length < min {
-            self.add(FieldError::new(field, "too_short", format!("At least {min} characters are required.")));
+            self.add(FieldError::new(
+                field,
+                "too_short",
+                format!("At least {min} characters are required."),
+            ));
         } else if length > max {
-            self.add(FieldError::new(field, "too_long", format!("At most {max} characters are allowed.")));
+            self.add(FieldError::new(
+                field,
+                "too_long",
+                format!("At most {max} characters are allowed."),
+            ));
         }
         trimmed.to_owned()
     }
@@ -40,7 +48,11 @@ impl Validator {
         if normalised.is_empty() {
             self.add(FieldError::new(field, "required", "This field is required."));
         } else if normalised.chars().count() > 254 || lettre::Address::from_str(&normalised).is_err() {
-            self.add(FieldError::new(field, "invalid_email", "This is not a valid email address."));
+            self.add(FieldError::new(
+                field,
+                "invalid_email",
+                "This is not a valid email address.",
+            ));
         }
         normalised
     }
@@ -50,16 +62,27 @@ impl Validator {
     pub fn phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let value = value.map(str::trim).filter(|value| !value.is_empty())?;
         let digits = value.chars().filter(char::is_ascii_digit).count();
-        let allowed = value.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
+        let allowed = value
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
         if !allowed || !(6..=15).contains(&digits) {
-            self.add(FieldError::new(field, "invalid_phone", "This is not a valid phone number."));
+            self.add(FieldError::new(
+                field,
+                "invalid_phone",
+                "This is not a valid phone number.",
+            ));
         }
         Some(value.to_owned())
     }
 
     /// Fails with 422 listing every collected error.
     pub fn finish(self) -> Result<(), AppError> {
-        if self.errors.is_empty() { Ok(()) } else { Err(AppError::validation(self.errors)) }
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::validation(self.errors))
+        }
     }
 }
 
@@ -74,10 +97,15 @@ mod tests {
         v.text("last_name", "   ", 1, 100);
         assert_eq!(v.email("email", " Anna@Example.ORG "), "anna@example.org");
         v.email("email2", "not-an-email");
-        assert_eq!(v.phone("phone", Some("+48 42 638 44 44")).as_deref(), Some("+48 42 638 44 44"));
+        assert_eq!(
+            v.phone("phone", Some("+48 42 638 44 44")).as_deref(),
+            Some("+48 42 638 44 44")
+        );
         v.phone("phone2", Some("call me"));
         assert_eq!(v.phone("phone3", Some("  ")), None);
-        let AppError::Client { errors, .. } = v.finish().unwrap_err() else { panic!() };
+        let AppError::Client { errors, .. } = v.finish().unwrap_err() else {
+            panic!()
+        };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["last_name", "email2", "phone2"]);
     }

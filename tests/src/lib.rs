@@ -4,13 +4,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 pub mod db;
+pub mod mail;
+pub mod users;
 
 use std::path::PathBuf;
 
+use actix_web::dev::ServerHandle;
 use kontakt::app::Application;
+use kontakt::clock::Clock;
 use kontakt::config::{Config, LogFormat};
 
 pub use db::TestDb;
+pub use mail::MailServer;
+pub use users::TestUser;
 
 /// A running server with its own database.
 pub struct TestApp {
@@ -21,6 +27,13 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database, dropped with the app.
     pub db: TestDb,
+    /// The SMTP server the app delivers mail to.
+    pub mail: MailServer,
+    /// The app's clock; `advance` it to cross expiry times.
+    pub clock: Clock,
+    /// The configuration the server runs with.
+    pub config: Config,
+    handle: ServerHandle,
 }
 
 impl TestApp {
@@ -32,7 +45,12 @@ impl TestApp {
     /// Starts a server after `customize` adjusted the configuration.
     pub async fn spawn_with(customize: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::create().await;
+        let mail = MailServer::start();
         let mut config = Config {
+            smtp_url: mail.url().into(),
+            mail_poll_interval_ms: 50,
+            mail_retry_base_ms: 100,
+            jwt_secret: Some("test-signing-key-of-at-least-32-bytes!".into()),
             database_url: db.url().into(),
             bind: "127.0.0.1:0".into(),
             create_database: false,
@@ -43,13 +61,10 @@ impl TestApp {
             ..Config::default()
         };
         customize(&mut config);
-        kontakt::telemetry::init(LogFormat::Json);
-        let application = Application::build(config).expect("building the application");
-        let port = application.port();
-        tokio::spawn(application.run());
+        let clock = Clock::default();
+        let (port, handle) = start(config.clone(), clock.clone());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
             .build()
             .unwrap();
         Self {
@@ -57,7 +72,29 @@ impl TestApp {
             port,
             client,
             db,
+            mail,
+            clock,
+            config,
+            handle,
         }
+    }
+
+    /// Starts a second server on the same database (a second instance behind a load
+    /// balancer, or this one after a restart); returns its base URL and handle.
+    pub fn spawn_sibling(&self) -> (String, ServerHandle) {
+        let (port, handle) = start(
+            Config {
+                bind: "127.0.0.1:0".into(),
+                ..self.config.clone()
+            },
+            self.clock.clone(),
+        );
+        (format!("http://127.0.0.1:{port}"), handle)
+    }
+
+    /// Stops this server (gracefully, as on a normal restart).
+    pub async fn stop(&self) {
+        self.handle.stop(true).await;
     }
 
     /// The absolute URL of `path`.
@@ -77,6 +114,15 @@ impl TestApp {
         };
         kontakt::demo::seed(&config).await.unwrap();
     }
+}
+
+fn start(config: Config, clock: Clock) -> (u16, ServerHandle) {
+    kontakt::telemetry::init(LogFormat::Json);
+    let application = Application::build_with_clock(config, clock).expect("building the application");
+    let port = application.port();
+    let handle = application.handle();
+    tokio::spawn(application.run());
+    (port, handle)
 }
 
 /// Asserts that a response is a problem+json document with `status` and `code`, and

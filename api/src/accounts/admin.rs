@@ -95,7 +95,15 @@ async fn summaries(conn: &mut AsyncPgConnection, rows: Vec<model::Account>) -> Q
     let ids: Vec<Uuid> = rows.iter().map(|account| account.id).collect();
     let grants: Vec<(Uuid, RoleGrant)> = role_grants::table
         .filter(role_grants::account_id.eq_any(&ids))
-        .select((role_grants::account_id, (role_grants::id, role_grants::role, role_grants::unit_id, role_grants::granted_at)))
+        .select((
+            role_grants::account_id,
+            (
+                role_grants::id,
+                role_grants::role,
+                role_grants::unit_id,
+                role_grants::granted_at,
+            ),
+        ))
         .order(role_grants::granted_at)
         .load(conn)
         .await?;
@@ -135,7 +143,11 @@ async fn summaries(conn: &mut AsyncPgConnection, rows: Vec<model::Account>) -> Q
     ),
 )]
 #[get("/accounts")]
-pub async fn list_accounts(state: web::Data<AppState>, principal: Principal, filter: Query<AccountFilter>) -> AppResult<web::Json<AccountPage>> {
+pub async fn list_accounts(
+    state: web::Data<AppState>,
+    principal: Principal,
+    filter: Query<AccountFilter>,
+) -> AppResult<web::Json<AccountPage>> {
     policy::require_admin(&principal)?;
     let per_page = filter.per_page.unwrap_or(25).clamp(1, 100);
     let page = filter.page.unwrap_or(1).max(1);
@@ -145,14 +157,27 @@ pub async fn list_accounts(state: web::Data<AppState>, principal: Principal, fil
         if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             query = query.filter(
-                accounts::email.ilike(pattern.clone()).or(accounts::first_name.ilike(pattern.clone())).or(accounts::last_name.ilike(pattern)),
+                accounts::email
+                    .ilike(pattern.clone())
+                    .or(accounts::first_name.ilike(pattern.clone()))
+                    .or(accounts::last_name.ilike(pattern)),
             );
         }
         if let Some(role) = filter.role {
-            query = query.filter(accounts::id.eq_any(role_grants::table.filter(role_grants::role.eq(role)).select(role_grants::account_id)));
+            query = query.filter(
+                accounts::id.eq_any(
+                    role_grants::table
+                        .filter(role_grants::role.eq(role))
+                        .select(role_grants::account_id),
+                ),
+            );
         }
         if let Some(blocked) = filter.blocked {
-            query = if blocked { query.filter(accounts::blocked_at.is_not_null()) } else { query.filter(accounts::blocked_at.is_null()) };
+            query = if blocked {
+                query.filter(accounts::blocked_at.is_not_null())
+            } else {
+                query.filter(accounts::blocked_at.is_null())
+            };
         }
         query
     };
@@ -167,7 +192,12 @@ pub async fn list_accounts(state: web::Data<AppState>, principal: Principal, fil
     let context = format!("account list (q={:?}, page {page})", filter.q.as_deref().unwrap_or(""));
     log_personal_data_read(&mut conn, principal.account_id, None, &context, state.clock.now()).await?;
     let items = summaries(&mut conn, rows).await?;
-    Ok(web::Json(AccountPage { items, total, page, per_page }))
+    Ok(web::Json(AccountPage {
+        items,
+        total,
+        page,
+        per_page,
+    }))
 }
 
 /// Reads one account with its contact data (administrators). The read is logged.
@@ -183,13 +213,27 @@ pub async fn list_accounts(state: web::Data<AppState>, principal: Principal, fil
     ),
 )]
 #[get("/accounts/{id}")]
-pub async fn get_account(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>) -> AppResult<web::Json<AccountSummary>> {
+pub async fn get_account(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> AppResult<web::Json<AccountSummary>> {
     policy::require_admin(&principal)?;
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, *id).await?;
-    log_personal_data_read(&mut conn, principal.account_id, Some(account.id), "account details", state.clock.now()).await?;
+    log_personal_data_read(
+        &mut conn,
+        principal.account_id,
+        Some(account.id),
+        "account details",
+        state.clock.now(),
+    )
+    .await?;
     let mut items = summaries(&mut conn, vec![account]).await?;
-    items.pop().map(web::Json).ok_or_else(|| AppError::not_found("No such account."))
+    items
+        .pop()
+        .map(web::Json)
+        .ok_or_else(|| AppError::not_found("No such account."))
 }
 
 /// A role to grant.
@@ -202,12 +246,28 @@ pub struct RoleRequest {
 
 async fn validate_role(conn: &mut AsyncPgConnection, request: &RoleRequest) -> AppResult<()> {
     match (request.role.is_unit_scoped(), request.unit_id) {
-        (true, None) => Err(AppError::validation(vec![FieldError::new("unit_id", "required", "This role is scoped to a unit; name it.")])),
-        (false, Some(_)) => Err(AppError::validation(vec![FieldError::new("unit_id", "not_allowed", "This role is not scoped to a unit.")])),
+        (true, None) => Err(AppError::validation(vec![FieldError::new(
+            "unit_id",
+            "required",
+            "This role is scoped to a unit; name it.",
+        )])),
+        (false, Some(_)) => Err(AppError::validation(vec![FieldError::new(
+            "unit_id",
+            "not_allowed",
+            "This role is not scoped to a unit.",
+        )])),
         (true, Some(unit_id)) => {
-            let exists: i64 = units::table.filter(units::id.eq(unit_id)).count().get_result(conn).await?;
+            let exists: i64 = units::table
+                .filter(units::id.eq(unit_id))
+                .count()
+                .get_result(conn)
+                .await?;
             if exists == 0 {
-                return Err(AppError::validation(vec![FieldError::new("unit_id", "unknown_unit", "There is no such unit.")]));
+                return Err(AppError::validation(vec![FieldError::new(
+                    "unit_id",
+                    "unknown_unit",
+                    "There is no such unit.",
+                )]));
             }
             Ok(())
         }
@@ -215,7 +275,13 @@ async fn validate_role(conn: &mut AsyncPgConnection, request: &RoleRequest) -> A
     }
 }
 
-async fn insert_grant(conn: &mut AsyncPgConnection, account_id: Uuid, request: &RoleRequest, by: Uuid, now: DateTime<Utc>) -> AppResult<()> {
+async fn insert_grant(
+    conn: &mut AsyncPgConnection,
+    account_id: Uuid,
+    request: &RoleRequest,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     diesel::insert_into(role_grants::table)
         .values((
             role_grants::account_id.eq(account_id),
@@ -245,14 +311,22 @@ async fn insert_grant(conn: &mut AsyncPgConnection, account_id: Uuid, request: &
     ),
 )]
 #[post("/accounts/{id}/roles")]
-pub async fn grant_role(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>, body: Json<RoleRequest>) -> AppResult<web::Json<AccountSummary>> {
+pub async fn grant_role(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<RoleRequest>,
+) -> AppResult<web::Json<AccountSummary>> {
     policy::require_admin(&principal)?;
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, *id).await?;
     validate_role(&mut conn, &body).await?;
     insert_grant(&mut conn, account.id, &body, principal.account_id, state.clock.now()).await?;
     let mut items = summaries(&mut conn, vec![account]).await?;
-    items.pop().map(web::Json).ok_or_else(|| AppError::not_found("No such account."))
+    items
+        .pop()
+        .map(web::Json)
+        .ok_or_else(|| AppError::not_found("No such account."))
 }
 
 /// Revokes a role grant (administrators). Administrators cannot revoke their own admin role.
@@ -269,7 +343,11 @@ pub async fn grant_role(state: web::Data<AppState>, principal: Principal, id: we
     ),
 )]
 #[delete("/accounts/{id}/roles/{grant_id}")]
-pub async fn revoke_role(state: web::Data<AppState>, principal: Principal, path: web::Path<(Uuid, Uuid)>) -> AppResult<HttpResponse> {
+pub async fn revoke_role(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let (account_id, grant_id) = path.into_inner();
     let mut conn = state.pool.get().await?;
@@ -280,9 +358,15 @@ pub async fn revoke_role(state: web::Data<AppState>, principal: Principal, path:
         .first(&mut conn)
         .await?;
     if role == Role::Admin && account_id == principal.account_id {
-        return Err(AppError::client(StatusCode::CONFLICT, "own_admin_role", "You cannot remove your own administrator role."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "own_admin_role",
+            "You cannot remove your own administrator role.",
+        ));
     }
-    diesel::delete(role_grants::table.find(grant_id)).execute(&mut conn).await?;
+    diesel::delete(role_grants::table.find(grant_id))
+        .execute(&mut conn)
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -307,10 +391,19 @@ pub struct BlockRequest {
     ),
 )]
 #[post("/accounts/{id}/block")]
-pub async fn block_account(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>, body: Json<BlockRequest>) -> AppResult<HttpResponse> {
+pub async fn block_account(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<BlockRequest>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     if *id == principal.account_id {
-        return Err(AppError::client(StatusCode::CONFLICT, "cannot_block_self", "You cannot block your own account."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "cannot_block_self",
+            "You cannot block your own account.",
+        ));
     }
     let mut v = Validator::new();
     let reason = v.text("reason", &body.reason, 1, 500);
@@ -319,16 +412,20 @@ pub async fn block_account(state: web::Data<AppState>, principal: Principal, id:
     let mut conn = state.pool.get().await?;
     let id = *id;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            let updated = diesel::update(accounts::table.find(id))
-                .set((accounts::blocked_at.eq(now), accounts::blocked_reason.eq(reason), accounts::updated_at.eq(now)))
-                .execute(conn)
-                .await?;
-            if updated == 0 {
-                return Err(AppError::not_found("No such account."));
-            }
-            session::revoke_all(conn, id, None, "account blocked", now).await?;
-            Ok(())
-            })
+        let updated = diesel::update(accounts::table.find(id))
+            .set((
+                accounts::blocked_at.eq(now),
+                accounts::blocked_reason.eq(reason),
+                accounts::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .await?;
+        if updated == 0 {
+            return Err(AppError::not_found("No such account."));
+        }
+        session::revoke_all(conn, id, None, "account blocked", now).await?;
+        Ok(())
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -346,11 +443,18 @@ pub async fn block_account(state: web::Data<AppState>, principal: Principal, id:
     ),
 )]
 #[post("/accounts/{id}/unblock")]
-pub async fn unblock_account(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+pub async fn unblock_account(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let mut conn = state.pool.get().await?;
     let updated = diesel::update(accounts::table.find(*id))
-        .set((accounts::blocked_at.eq(None::<DateTime<Utc>>), accounts::blocked_reason.eq(None::<String>)))
+        .set((
+            accounts::blocked_at.eq(None::<DateTime<Utc>>),
+            accounts::blocked_reason.eq(None::<String>),
+        ))
         .execute(&mut conn)
         .await?;
     if updated == 0 {
@@ -392,7 +496,11 @@ pub struct Invited {
     ),
 )]
 #[post("/accounts/invitations")]
-pub async fn invite_staff(state: web::Data<AppState>, principal: Principal, body: Json<Invitation>) -> AppResult<HttpResponse> {
+pub async fn invite_staff(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<Invitation>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let mut v = Validator::new();
     let email = v.email("email", &body.email);
@@ -402,39 +510,46 @@ pub async fn invite_staff(state: web::Data<AppState>, principal: Principal, body
     let now = state.clock.now();
     let state = state.get_ref();
     let mut conn = state.pool.get().await?;
-    let role = RoleRequest { role: body.role, unit_id: body.unit_id };
+    let role = RoleRequest {
+        role: body.role,
+        unit_id: body.unit_id,
+    };
     validate_role(&mut conn, &role).await?;
     let id = conn
         .transaction::<_, AppError, _>(async move |conn| {
-                if model::find_by_email(conn, &email).await?.is_some() {
-                    return Err(AppError::client(StatusCode::CONFLICT, "email_taken", "An account with this email exists; grant it the role instead."));
-                }
-                let account = model::insert(
-                    conn,
-                    &NewAccount {
-                        email: &email,
-                        first_name: &first_name,
-                        last_name: &last_name,
-                        phone: None,
-                        language: body.language,
-                        password_hash: None,
-                        email_verified_at: None,
-                        created_at: now,
-                        updated_at: now,
-                    },
-                )
-                .await?;
-                insert_grant(conn, account.id, &role, principal.account_id, now).await?;
-                let token = model::create_email_token(conn, account.id, TokenPurpose::Invitation, &email, now).await?;
-                let context = context! {
-                    first_name => &first_name,
-                    roles => role.role.as_str(),
-                    link => link(state, &format!("/invitation?token={token}")),
-                    valid_hours => TokenPurpose::Invitation.lifetime().num_hours(),
-                };
-                queue_email(conn, state, "invitation", body.language, &email, context).await?;
-                Ok(account.id)
-                    })
+            if model::find_by_email(conn, &email).await?.is_some() {
+                return Err(AppError::client(
+                    StatusCode::CONFLICT,
+                    "email_taken",
+                    "An account with this email exists; grant it the role instead.",
+                ));
+            }
+            let account = model::insert(
+                conn,
+                &NewAccount {
+                    email: &email,
+                    first_name: &first_name,
+                    last_name: &last_name,
+                    phone: None,
+                    language: body.language,
+                    password_hash: None,
+                    email_verified_at: None,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .await?;
+            insert_grant(conn, account.id, &role, principal.account_id, now).await?;
+            let token = model::create_email_token(conn, account.id, TokenPurpose::Invitation, &email, now).await?;
+            let context = context! {
+                first_name => &first_name,
+                roles => role.role.as_str(),
+                link => link(state, &format!("/invitation?token={token}")),
+                valid_hours => TokenPurpose::Invitation.lifetime().num_hours(),
+            };
+            queue_email(conn, state, "invitation", body.language, &email, context).await?;
+            Ok(account.id)
+        })
         .await?;
     Ok(HttpResponse::Created().json(Invited { id }))
 }
@@ -475,7 +590,12 @@ fn validate_message(body: &NewMessage) -> AppResult<(String, String)> {
     ),
 )]
 #[post("/accounts/{id}/messages")]
-pub async fn send_message(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>, body: Json<NewMessage>) -> AppResult<HttpResponse> {
+pub async fn send_message(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<NewMessage>,
+) -> AppResult<HttpResponse> {
     policy::require_can_message_people(&principal)?;
     let (subject, text) = validate_message(&body)?;
     let now = state.clock.now();
@@ -516,7 +636,11 @@ pub async fn send_message(state: web::Data<AppState>, principal: Principal, id: 
     ),
 )]
 #[post("/announcements")]
-pub async fn announce(state: web::Data<AppState>, principal: Principal, body: Json<NewMessage>) -> AppResult<HttpResponse> {
+pub async fn announce(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<NewMessage>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let (subject, text) = validate_message(&body)?;
     let mut conn = state.pool.get().await?;
@@ -575,7 +699,11 @@ pub struct AccessLogFilter {
     ),
 )]
 #[get("/personal-data-access")]
-pub async fn list_personal_data_access(state: web::Data<AppState>, principal: Principal, filter: Query<AccessLogFilter>) -> AppResult<web::Json<AccessLogPage>> {
+pub async fn list_personal_data_access(
+    state: web::Data<AppState>,
+    principal: Principal,
+    filter: Query<AccessLogFilter>,
+) -> AppResult<web::Json<AccessLogPage>> {
     policy::require_admin(&principal)?;
     let per_page = filter.per_page.unwrap_or(50).clamp(1, 200);
     let page = filter.page.unwrap_or(1).max(1);

@@ -44,31 +44,54 @@ pub struct Inbox {
 
 /// The person's messages and the announcements made since they registered, newest first.
 pub async fn load(conn: &mut AsyncPgConnection, account: &Account) -> QueryResult<Vec<InboxMessage>> {
-    let rows: Vec<(Uuid, Option<Uuid>, String, String, DateTime<Utc>, Option<DateTime<Utc>>)> = messages::table
+    let rows: Vec<MessageRow> = messages::table
         .left_join(
-            message_reads::table.on(message_reads::message_id.eq(messages::id).and(message_reads::account_id.eq(account.id))),
+            message_reads::table.on(message_reads::message_id
+                .eq(messages::id)
+                .and(message_reads::account_id.eq(account.id))),
         )
         .filter(
-            messages::recipient_id
-                .eq(account.id)
-                .or(messages::recipient_id.is_null().and(messages::created_at.ge(account.created_at))),
+            messages::recipient_id.eq(account.id).or(messages::recipient_id
+                .is_null()
+                .and(messages::created_at.ge(account.created_at))),
         )
-        .select((messages::id, messages::recipient_id, messages::subject, messages::body, messages::created_at, message_reads::read_at.nullable()))
+        .select((
+            messages::id,
+            messages::recipient_id,
+            messages::subject,
+            messages::body,
+            messages::created_at,
+            message_reads::read_at.nullable(),
+        ))
         .order(messages::created_at.desc())
         .limit(500)
         .load(conn)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, recipient, subject, body, created_at, read_at)| InboxMessage {
-            id,
-            kind: if recipient.is_some() { MessageKind::Message } else { MessageKind::Announcement },
-            subject,
-            body,
-            created_at,
-            read: read_at.is_some(),
+        .map(|row| InboxMessage {
+            id: row.id,
+            kind: if row.recipient_id.is_some() {
+                MessageKind::Message
+            } else {
+                MessageKind::Announcement
+            },
+            subject: row.subject,
+            body: row.body,
+            created_at: row.created_at,
+            read: row.read_at.is_some(),
         })
         .collect())
+}
+
+#[derive(Queryable)]
+struct MessageRow {
+    id: Uuid,
+    recipient_id: Option<Uuid>,
+    subject: String,
+    body: String,
+    created_at: DateTime<Utc>,
+    read_at: Option<DateTime<Utc>>,
 }
 
 /// Lists one's inbox.
@@ -102,15 +125,27 @@ pub async fn list_my_messages(state: web::Data<AppState>, principal: Principal) 
     ),
 )]
 #[post("/accounts/me/messages/{id}/read")]
-pub async fn mark_read(state: web::Data<AppState>, principal: Principal, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+pub async fn mark_read(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, principal.account_id).await?;
     let visible = load(&mut conn, &account).await?.iter().any(|message| message.id == *id);
     if !visible {
-        return Err(AppError::client(StatusCode::NOT_FOUND, "not_found", "There is no such message in your inbox."));
+        return Err(AppError::client(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "There is no such message in your inbox.",
+        ));
     }
     diesel::insert_into(message_reads::table)
-        .values((message_reads::message_id.eq(*id), message_reads::account_id.eq(account.id), message_reads::read_at.eq(state.clock.now())))
+        .values((
+            message_reads::message_id.eq(*id),
+            message_reads::account_id.eq(account.id),
+            message_reads::read_at.eq(state.clock.now()),
+        ))
         .on_conflict_do_nothing()
         .execute(&mut conn)
         .await?;

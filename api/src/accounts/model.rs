@@ -14,15 +14,11 @@ use crate::text_enum;
 
 text_enum! {
     /// The language a person reads the service and its mail in.
+    #[derive(Default)]
     pub enum Language {
+        #[default]
         Pl => "pl",
         En => "en",
-    }
-}
-
-impl Default for Language {
-    fn default() -> Self {
-        Self::Pl
     }
 }
 
@@ -102,7 +98,11 @@ pub async fn find_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryRe
 }
 
 pub async fn insert(conn: &mut AsyncPgConnection, account: &NewAccount<'_>) -> QueryResult<Account> {
-    diesel::insert_into(accounts::table).values(account).returning(Account::as_returning()).get_result(conn).await
+    diesel::insert_into(accounts::table)
+        .values(account)
+        .returning(Account::as_returning())
+        .get_result(conn)
+        .await
 }
 
 /// The account's roles.
@@ -113,13 +113,25 @@ pub async fn grants(conn: &mut AsyncPgConnection, account_id: Uuid) -> QueryResu
         .order((role_grants::role, role_grants::unit_id))
         .load(conn)
         .await?;
-    Ok(rows.into_iter().map(|(role, unit_id)| Grant { role, unit_id }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(role, unit_id)| Grant { role, unit_id })
+        .collect())
 }
 
 /// Records acceptance of a terms version.
-pub async fn record_consent(conn: &mut AsyncPgConnection, account_id: Uuid, terms_id: Uuid, now: DateTime<Utc>) -> QueryResult<()> {
+pub async fn record_consent(
+    conn: &mut AsyncPgConnection,
+    account_id: Uuid,
+    terms_id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
     diesel::insert_into(consents::table)
-        .values((consents::account_id.eq(account_id), consents::terms_version_id.eq(terms_id), consents::accepted_at.eq(now)))
+        .values((
+            consents::account_id.eq(account_id),
+            consents::terms_version_id.eq(terms_id),
+            consents::accepted_at.eq(now),
+        ))
         .execute(conn)
         .await?;
     Ok(())
@@ -172,7 +184,11 @@ pub async fn consume_email_token(
         .await
         .optional()?;
     let (account_id, email) = used.ok_or_else(|| {
-        AppError::client(StatusCode::BAD_REQUEST, "invalid_token", "This link is invalid, expired or already used.")
+        AppError::client(
+            StatusCode::BAD_REQUEST,
+            "invalid_token",
+            "This link is invalid, expired or already used.",
+        )
     })?;
     // Other outstanding tokens of the same purpose die with it.
     diesel::update(email_tokens::table)

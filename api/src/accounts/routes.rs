@@ -20,7 +20,9 @@ use crate::auth::session;
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::Json;
 use crate::notify::{link, queue_email};
-use crate::schema::{accounts, consents, message_reads, messages, outbox_emails, personal_data_access, sessions, terms_versions};
+use crate::schema::{
+    accounts, consents, message_reads, messages, outbox_emails, personal_data_access, sessions, terms_versions,
+};
 use crate::validation::Validator;
 
 /// One's own account.
@@ -101,10 +103,20 @@ pub struct ProfileUpdate {
     ),
 )]
 #[patch("/accounts/me")]
-pub async fn update_me(state: web::Data<AppState>, principal: Principal, body: Json<ProfileUpdate>) -> AppResult<web::Json<Profile>> {
+pub async fn update_me(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<ProfileUpdate>,
+) -> AppResult<web::Json<Profile>> {
     let mut v = Validator::new();
-    let first_name = body.first_name.as_deref().map(|value| v.text("first_name", value, 1, 100));
-    let last_name = body.last_name.as_deref().map(|value| v.text("last_name", value, 1, 100));
+    let first_name = body
+        .first_name
+        .as_deref()
+        .map(|value| v.text("first_name", value, 1, 100));
+    let last_name = body
+        .last_name
+        .as_deref()
+        .map(|value| v.text("last_name", value, 1, 100));
     let phone = body.phone.as_deref().map(|value| v.phone("phone", Some(value)));
     let email = body.email.as_deref().map(|value| v.email("email", value));
     v.finish()?;
@@ -114,38 +126,41 @@ pub async fn update_me(state: web::Data<AppState>, principal: Principal, body: J
     let language = body.language;
     let account = conn
         .transaction::<_, AppError, _>(async move |conn| {
-                let id = principal.account_id;
-                let current = model::find(conn, id).await?;
+            let id = principal.account_id;
+            let current = model::find(conn, id).await?;
+            diesel::update(accounts::table.find(id))
+                .set((
+                    accounts::first_name.eq(first_name.unwrap_or(current.first_name.clone())),
+                    accounts::last_name.eq(last_name.unwrap_or(current.last_name.clone())),
+                    accounts::phone.eq(phone.unwrap_or(current.phone.clone())),
+                    accounts::language.eq(language.unwrap_or(current.language)),
+                    accounts::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .await?;
+            if let Some(email) = email.filter(|email| *email != current.email) {
+                if model::find_by_email(conn, &email).await?.is_some() {
+                    return Err(AppError::validation(vec![crate::error::FieldError::new(
+                        "email",
+                        "email_taken",
+                        "Another account uses this address.",
+                    )]));
+                }
                 diesel::update(accounts::table.find(id))
-                    .set((
-                        accounts::first_name.eq(first_name.unwrap_or(current.first_name.clone())),
-                        accounts::last_name.eq(last_name.unwrap_or(current.last_name.clone())),
-                        accounts::phone.eq(phone.unwrap_or(current.phone.clone())),
-                        accounts::language.eq(language.unwrap_or(current.language)),
-                        accounts::updated_at.eq(now),
-                    ))
+                    .set(accounts::pending_email.eq(&email))
                     .execute(conn)
                     .await?;
-                if let Some(email) = email.filter(|email| *email != current.email) {
-                    if model::find_by_email(conn, &email).await?.is_some() {
-                        return Err(AppError::validation(vec![crate::error::FieldError::new(
-                            "email",
-                            "email_taken",
-                            "Another account uses this address.",
-                        )]));
-                    }
-                    diesel::update(accounts::table.find(id)).set(accounts::pending_email.eq(&email)).execute(conn).await?;
-                    let token = model::create_email_token(conn, id, TokenPurpose::ChangeEmail, &email, now).await?;
-                    let context = context! {
-                        first_name => &current.first_name,
-                        new_email => &email,
-                        link => link(state, &format!("/confirm-email?token={token}")),
-                        valid_hours => TokenPurpose::ChangeEmail.lifetime().num_hours(),
-                    };
-                    queue_email(conn, state, "change_email", current.language, &email, context).await?;
-                }
-                Ok(model::find(conn, id).await?)
-                    })
+                let token = model::create_email_token(conn, id, TokenPurpose::ChangeEmail, &email, now).await?;
+                let context = context! {
+                    first_name => &current.first_name,
+                    new_email => &email,
+                    link => link(state, &format!("/confirm-email?token={token}")),
+                    valid_hours => TokenPurpose::ChangeEmail.lifetime().num_hours(),
+                };
+                queue_email(conn, state, "change_email", current.language, &email, context).await?;
+            }
+            Ok(model::find(conn, id).await?)
+        })
         .await?;
     Ok(web::Json(Profile::new(account, principal.grants.clone())))
 }
@@ -168,25 +183,36 @@ pub struct EmailChangeConfirmation {
     ),
 )]
 #[post("/auth/email-change/confirm")]
-pub async fn confirm_email_change(state: web::Data<AppState>, body: Json<EmailChangeConfirmation>) -> AppResult<HttpResponse> {
+pub async fn confirm_email_change(
+    state: web::Data<AppState>,
+    body: Json<EmailChangeConfirmation>,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            let used = model::consume_email_token(conn, &body.token, TokenPurpose::ChangeEmail, now).await?;
-            if model::find_by_email(conn, &used.email).await?.is_some() {
-                return Err(AppError::client(StatusCode::CONFLICT, "email_taken", "Another account uses this address."));
-            }
-            diesel::update(accounts::table.find(used.account_id).filter(accounts::pending_email.eq(&used.email)))
-                .set((
-                    accounts::email.eq(&used.email),
-                    accounts::pending_email.eq(None::<String>),
-                    accounts::email_verified_at.eq(now),
-                    accounts::updated_at.eq(now),
-                ))
-                .execute(conn)
-                .await?;
-            Ok(())
-            })
+        let used = model::consume_email_token(conn, &body.token, TokenPurpose::ChangeEmail, now).await?;
+        if model::find_by_email(conn, &used.email).await?.is_some() {
+            return Err(AppError::client(
+                StatusCode::CONFLICT,
+                "email_taken",
+                "Another account uses this address.",
+            ));
+        }
+        diesel::update(
+            accounts::table
+                .find(used.account_id)
+                .filter(accounts::pending_email.eq(&used.email)),
+        )
+        .set((
+            accounts::email.eq(&used.email),
+            accounts::pending_email.eq(None::<String>),
+            accounts::email_verified_at.eq(now),
+            accounts::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .await?;
+        Ok(())
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -211,19 +237,34 @@ pub struct PasswordChange {
     ),
 )]
 #[post("/accounts/me/password")]
-pub async fn change_password(state: web::Data<AppState>, principal: Principal, body: Json<PasswordChange>) -> AppResult<HttpResponse> {
+pub async fn change_password(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<PasswordChange>,
+) -> AppResult<HttpResponse> {
     let mut conn = state.pool.get().await?;
     let account = require_password(&mut conn, principal.account_id, &body.current_password).await?;
     let local = account.email.split('@').next().unwrap_or_default().to_owned();
-    password::validate_new("new_password", &body.new_password, &[&account.first_name, &account.last_name, &local])
-        .map_err(|error| AppError::validation(vec![error]))?;
+    password::validate_new(
+        "new_password",
+        &body.new_password,
+        &[&account.first_name, &account.last_name, &local],
+    )
+    .map_err(|error| AppError::validation(vec![error]))?;
     let hash = password::hash(body.new_password.clone()).await?;
     let now = state.clock.now();
     diesel::update(accounts::table.find(account.id))
         .set((accounts::password_hash.eq(hash), accounts::updated_at.eq(now)))
         .execute(&mut conn)
         .await?;
-    session::revoke_all(&mut conn, account.id, Some(principal.session_id), "password changed", now).await?;
+    session::revoke_all(
+        &mut conn,
+        account.id,
+        Some(principal.session_id),
+        "password changed",
+        now,
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -286,7 +327,12 @@ pub async fn export_my_data(state: web::Data<AppState>, principal: Principal) ->
         .await?;
     let sessions = sessions::table
         .filter(sessions::account_id.eq(id))
-        .select((sessions::created_at, sessions::last_used_at, sessions::revoked_at, sessions::user_agent))
+        .select((
+            sessions::created_at,
+            sessions::last_used_at,
+            sessions::revoked_at,
+            sessions::user_agent,
+        ))
         .order(sessions::created_at)
         .load(&mut conn)
         .await?;
@@ -333,15 +379,23 @@ pub async fn delete_me(
     let mut conn = state.pool.get().await?;
     let account = require_password(&mut conn, principal.account_id, &body.password).await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            // Mail to the person is dropped too, sent or not: nothing of theirs is kept.
-            diesel::delete(outbox_emails::table.filter(outbox_emails::recipient.eq(&account.email))).execute(conn).await?;
-            diesel::delete(message_reads::table.filter(message_reads::account_id.eq(account.id))).execute(conn).await?;
-            diesel::delete(messages::table.filter(messages::recipient_id.eq(account.id))).execute(conn).await?;
-            diesel::delete(accounts::table.find(account.id)).execute(conn).await?;
-            Ok(())
-            })
+        // Mail to the person is dropped too, sent or not: nothing of theirs is kept.
+        diesel::delete(outbox_emails::table.filter(outbox_emails::recipient.eq(&account.email)))
+            .execute(conn)
+            .await?;
+        diesel::delete(message_reads::table.filter(message_reads::account_id.eq(account.id)))
+            .execute(conn)
+            .await?;
+        diesel::delete(messages::table.filter(messages::recipient_id.eq(account.id)))
+            .execute(conn)
+            .await?;
+        diesel::delete(accounts::table.find(account.id)).execute(conn).await?;
+        Ok(())
+    })
     .await?;
-    Ok(HttpResponse::NoContent().cookie(session::removal_cookie(state.config.cookie_secure)).finish())
+    Ok(HttpResponse::NoContent()
+        .cookie(session::removal_cookie(state.config.cookie_secure))
+        .finish())
 }
 
 /// Registers this domain's routes.

@@ -41,7 +41,12 @@ pub async fn current(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryR
 }
 
 /// Checks that `accepted` names the version in force and returns it.
-pub async fn require_current(conn: &mut AsyncPgConnection, field: &str, accepted: &str, now: DateTime<Utc>) -> Result<TermsVersion, AppError> {
+pub async fn require_current(
+    conn: &mut AsyncPgConnection,
+    field: &str,
+    accepted: &str,
+    now: DateTime<Utc>,
+) -> Result<TermsVersion, AppError> {
     match current(conn, now).await? {
         Some(terms) if terms.version == accepted => Ok(terms),
         Some(terms) => Err(AppError::validation(vec![FieldError::new(
@@ -49,7 +54,11 @@ pub async fn require_current(conn: &mut AsyncPgConnection, field: &str, accepted
             "outdated_terms",
             format!("Accept the terms in force, version {}.", terms.version),
         )])),
-        None => Err(AppError::client(StatusCode::SERVICE_UNAVAILABLE, "no_terms", "No terms of service are published yet.")),
+        None => Err(AppError::client(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "no_terms",
+            "No terms of service are published yet.",
+        )),
     }
 }
 
@@ -80,7 +89,9 @@ pub async fn publish(conn: &mut AsyncPgConnection, new: &NewTerms) -> QueryResul
 #[get("/terms/current")]
 pub async fn get_current_terms(state: web::Data<AppState>) -> AppResult<web::Json<TermsVersion>> {
     let mut conn = state.pool.get().await?;
-    let terms = current(&mut conn, state.clock.now()).await?.ok_or_else(|| AppError::not_found("No terms are published yet."))?;
+    let terms = current(&mut conn, state.clock.now())
+        .await?
+        .ok_or_else(|| AppError::not_found("No terms are published yet."))?;
     Ok(web::Json(terms))
 }
 
@@ -138,12 +149,24 @@ pub struct NewTerms {
     ),
 )]
 #[post("/terms")]
-pub async fn publish_terms(state: web::Data<AppState>, principal: Principal, body: Json<NewTerms>) -> AppResult<HttpResponse> {
+pub async fn publish_terms(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<NewTerms>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let mut v = Validator::new();
     let version = v.text("version", &body.version, 1, 20);
-    if !version.is_empty() && !version.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit())) {
-        v.add(FieldError::new("version", "invalid", "A version is numbers separated by dots, e.g. 6.5."));
+    if !version.is_empty()
+        && !version
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+    {
+        v.add(FieldError::new(
+            "version",
+            "invalid",
+            "A version is numbers separated by dots, e.g. 6.5.",
+        ));
     }
     v.text("body_pl", &body.body_pl, 1, 200_000);
     v.text("body_en", &body.body_en, 1, 200_000);
@@ -151,7 +174,11 @@ pub async fn publish_terms(state: web::Data<AppState>, principal: Principal, bod
     let mut conn = state.pool.get().await?;
     let new = NewTerms { version, ..body.0 };
     if publish(&mut conn, &new).await? == 0 {
-        return Err(AppError::client(StatusCode::CONFLICT, "version_exists", "This version of the terms exists already."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "version_exists",
+            "This version of the terms exists already.",
+        ));
     }
     Ok(HttpResponse::Created().finish())
 }

@@ -69,19 +69,34 @@ fn forbidden(detail: &str) -> AppError {
 
 /// Account administration: listing users, roles, blocking, invitations, terms, access log.
 pub fn require_admin(principal: &Principal) -> Result<(), AppError> {
-    if principal.is_admin() { Ok(()) } else { Err(forbidden("Only administrators may do this.")) }
+    if principal.is_admin() {
+        Ok(())
+    } else {
+        Err(forbidden("Only administrators may do this."))
+    }
 }
 
 /// Sending a private message to a person: administrators, operators and the contact centre.
 pub fn require_can_message_people(principal: &Principal) -> Result<(), AppError> {
     let allowed = principal.is_admin() || principal.has_role(Role::Operator) || principal.has_role(Role::ContactCentre);
-    if allowed { Ok(()) } else { Err(forbidden("Only city staff may send messages to people.")) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(forbidden("Only city staff may send messages to people."))
+    }
 }
 
 /// Managing a unit's contact data and seeing its staff: administrators and the unit's own operators.
 pub fn require_unit_management(principal: &Principal, unit_id: Uuid) -> Result<(), AppError> {
-    let own_unit = principal.grants.iter().any(|grant| grant.role == Role::Operator && grant.unit_id == Some(unit_id));
-    if principal.is_admin() || own_unit { Ok(()) } else { Err(forbidden("You may act only on your own units.")) }
+    let own_unit = principal
+        .grants
+        .iter()
+        .any(|grant| grant.role == Role::Operator && grant.unit_id == Some(unit_id));
+    if principal.is_admin() || own_unit {
+        Ok(())
+    } else {
+        Err(forbidden("You may act only on your own units."))
+    }
 }
 
 /// Reading people's contact data (R6.3): administrators, operators, moderators and the contact
@@ -91,7 +106,11 @@ pub fn require_contact_data_access(principal: &Principal) -> Result<(), AppError
         || principal.has_role(Role::Operator)
         || principal.has_role(Role::ContactCentre)
         || principal.has_role(Role::Moderator);
-    if allowed { Ok(()) } else { Err(forbidden("Your role does not give access to personal data.")) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(forbidden("Your role does not give access to personal data."))
+    }
 }
 
 #[cfg(test)]

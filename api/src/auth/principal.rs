@@ -19,7 +19,11 @@ use crate::error::AppError;
 use crate::schema::{accounts, sessions};
 
 fn unauthenticated() -> AppError {
-    AppError::client(StatusCode::UNAUTHORIZED, "unauthenticated", "Log in to do this (Authorization: Bearer <access token>).")
+    AppError::client(
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+        "Log in to do this (Authorization: Bearer <access token>).",
+    )
 }
 
 fn bearer(req: &HttpRequest) -> Result<Option<String>, AppError> {
@@ -28,9 +32,19 @@ fn bearer(req: &HttpRequest) -> Result<Option<String>, AppError> {
     };
     let value = value.to_str().map_err(|_| unauthenticated())?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => Ok(Some(token.trim().to_owned())),
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(Some(token.trim().to_owned()))
+        }
         _ => Err(unauthenticated()),
     }
+}
+
+/// What decides whether a session may still act.
+#[derive(Queryable)]
+struct SessionState {
+    blocked_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+    expires_at: DateTime<Utc>,
 }
 
 /// Resolves a bearer token to a principal.
@@ -38,7 +52,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Principal, Ap
     let now = state.clock.now();
     let claims = state.keys.verify(token, TokenUse::Access, now)?;
     let mut conn = state.pool.get().await?;
-    let row: Option<(Option<DateTime<Utc>>, Option<DateTime<Utc>>, DateTime<Utc>)> = sessions::table
+    let row: Option<SessionState> = sessions::table
         .inner_join(accounts::table)
         .filter(sessions::id.eq(claims.sid))
         .filter(accounts::id.eq(claims.sub))
@@ -46,21 +60,44 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Principal, Ap
         .first(&mut conn)
         .await
         .optional()?;
-    let Some((blocked_at, revoked_at, expires_at)) = row else {
-        return Err(AppError::client(StatusCode::UNAUTHORIZED, "session_ended", "The session has ended; log in again."));
+    let Some(SessionState {
+        blocked_at,
+        revoked_at,
+        expires_at,
+    }) = row
+    else {
+        return Err(AppError::client(
+            StatusCode::UNAUTHORIZED,
+            "session_ended",
+            "The session has ended; log in again.",
+        ));
     };
     if blocked_at.is_some() {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "account_blocked", "This account is blocked."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "account_blocked",
+            "This account is blocked.",
+        ));
     }
     if revoked_at.is_some() || expires_at <= now {
-        return Err(AppError::client(StatusCode::UNAUTHORIZED, "session_ended", "The session has ended; log in again."));
+        return Err(AppError::client(
+            StatusCode::UNAUTHORIZED,
+            "session_ended",
+            "The session has ended; log in again.",
+        ));
     }
     let grants = model::grants(&mut conn, claims.sub).await?;
-    Ok(Principal { account_id: claims.sub, session_id: claims.sid, grants })
+    Ok(Principal {
+        account_id: claims.sub,
+        session_id: claims.sid,
+        grants,
+    })
 }
 
 fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
-    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))
 }
 
 impl FromRequest for Principal {
@@ -107,5 +144,6 @@ pub fn client_ip(req: &HttpRequest, trust_proxy_headers: bool) -> String {
     {
         return first.trim().to_owned();
     }
-    req.peer_addr().map_or_else(|| "unknown".to_owned(), |addr| addr.ip().to_string())
+    req.peer_addr()
+        .map_or_else(|| "unknown".to_owned(), |addr| addr.ip().to_string())
 }

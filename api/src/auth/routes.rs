@@ -109,7 +109,13 @@ pub struct LoginResponse {
 
 impl LoginResponse {
     fn pending(status: LoginStatus, token: String) -> Self {
-        Self { status, access_token: None, expires_in: None, second_factor_token: Some(token), recovery_codes: None }
+        Self {
+            status,
+            access_token: None,
+            expires_in: None,
+            second_factor_token: Some(token),
+            recovery_codes: None,
+        }
     }
 }
 
@@ -177,26 +183,53 @@ fn throttle_window(state: &AppState) -> Duration {
 }
 
 /// Opens a session and answers with an access token and the refresh cookie.
-async fn sign_in(state: &AppState, conn: &mut Conn, account_id: Uuid, req: &HttpRequest, recovery: Option<Vec<String>>) -> AppResult<HttpResponse> {
+async fn sign_in(
+    state: &AppState,
+    conn: &mut Conn,
+    account_id: Uuid,
+    req: &HttpRequest,
+    recovery: Option<Vec<String>>,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let agent = req.headers().get("user-agent").and_then(|value| value.to_str().ok());
     let (session_id, refresh_token) = session::open(conn, account_id, agent, now, ttl(state)).await?;
     respond_with_tokens(state, account_id, session_id, refresh_token, recovery)
 }
 
-fn respond_with_tokens(state: &AppState, account_id: Uuid, session_id: Uuid, refresh_token: String, recovery: Option<Vec<String>>) -> AppResult<HttpResponse> {
-    let access = state.keys.issue(account_id, session_id, TokenUse::Access, state.clock.now(), state.config.access_token_ttl_secs)?;
-    Ok(HttpResponse::Ok().cookie(session::cookie(refresh_token, state.config.cookie_secure, ttl(state))).json(LoginResponse {
-        status: LoginStatus::Authenticated,
-        access_token: Some(access),
-        expires_in: Some(state.config.access_token_ttl_secs),
-        second_factor_token: None,
-        recovery_codes: recovery,
-    }))
+fn respond_with_tokens(
+    state: &AppState,
+    account_id: Uuid,
+    session_id: Uuid,
+    refresh_token: String,
+    recovery: Option<Vec<String>>,
+) -> AppResult<HttpResponse> {
+    let access = state.keys.issue(
+        account_id,
+        session_id,
+        TokenUse::Access,
+        state.clock.now(),
+        state.config.access_token_ttl_secs,
+    )?;
+    Ok(HttpResponse::Ok()
+        .cookie(session::cookie(refresh_token, state.config.cookie_secure, ttl(state)))
+        .json(LoginResponse {
+            status: LoginStatus::Authenticated,
+            access_token: Some(access),
+            expires_in: Some(state.config.access_token_ttl_secs),
+            second_factor_token: None,
+            recovery_codes: recovery,
+        }))
 }
 
 async fn queue_verification(state: &AppState, conn: &mut Conn, account: &Account) -> AppResult<()> {
-    let token = model::create_email_token(conn, account.id, TokenPurpose::VerifyEmail, &account.email, state.clock.now()).await?;
+    let token = model::create_email_token(
+        conn,
+        account.id,
+        TokenPurpose::VerifyEmail,
+        &account.email,
+        state.clock.now(),
+    )
+    .await?;
     let context = context! {
         first_name => &account.first_name,
         link => link(state, &format!("/verify-email?token={token}")),
@@ -218,7 +251,11 @@ async fn queue_verification(state: &AppState, conn: &mut Conn, account: &Account
     ),
 )]
 #[post("/auth/register")]
-pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: Json<RegisterRequest>) -> AppResult<HttpResponse> {
+pub async fn register(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<RegisterRequest>,
+) -> AppResult<HttpResponse> {
     let mut v = Validator::new();
     let first_name = v.text("first_name", &body.first_name, 1, 100);
     let last_name = v.text("last_name", &body.last_name, 1, 100);
@@ -233,33 +270,41 @@ pub async fn register(state: web::Data<AppState>, req: HttpRequest, body: Json<R
     let mut conn = state.pool.get().await?;
     let terms = terms::require_current(&mut conn, "accepted_terms_version", &body.accepted_terms_version, now).await?;
     let ip = client_ip(&req, state.config.trust_proxy_headers);
-    throttle::check(&mut conn, &format!("email-ip:{ip}"), state.config.email_requests_per_ip, throttle_window(&state), now).await?;
+    throttle::check(
+        &mut conn,
+        &format!("email-ip:{ip}"),
+        state.config.email_requests_per_ip,
+        throttle_window(&state),
+        now,
+    )
+    .await?;
     throttle::hit(&mut conn, &format!("email-ip:{ip}"), now).await?;
     let password_hash = password::hash(body.password.clone()).await?;
     let state = state.get_ref();
     conn.transaction::<_, AppError, _>(async move |conn| {
-            if let Some(existing) = model::find_by_email(conn, &email).await? {
-                let context = context! { login_link => link(state, "/login"), reset_link => link(state, "/forgot-password") };
-                return queue_email(conn, state, "email_taken", existing.language, &existing.email, context).await;
-            }
-            let account = model::insert(
-                conn,
-                &NewAccount {
-                    email: &email,
-                    first_name: &first_name,
-                    last_name: &last_name,
-                    phone: phone.as_deref(),
-                    language: body.language,
-                    password_hash: Some(&password_hash),
-                    email_verified_at: None,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )
-            .await?;
-            model::record_consent(conn, account.id, terms.id, now).await?;
-            queue_verification(state, conn, &account).await
-            })
+        if let Some(existing) = model::find_by_email(conn, &email).await? {
+            let context =
+                context! { login_link => link(state, "/login"), reset_link => link(state, "/forgot-password") };
+            return queue_email(conn, state, "email_taken", existing.language, &existing.email, context).await;
+        }
+        let account = model::insert(
+            conn,
+            &NewAccount {
+                email: &email,
+                first_name: &first_name,
+                last_name: &last_name,
+                phone: phone.as_deref(),
+                language: body.language,
+                password_hash: Some(&password_hash),
+                email_verified_at: None,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .await?;
+        model::record_consent(conn, account.id, terms.id, now).await?;
+        queue_verification(state, conn, &account).await
+    })
     .await?;
     Ok(accepted("verification_sent"))
 }
@@ -279,13 +324,17 @@ pub async fn verify_email(state: web::Data<AppState>, body: Json<TokenRequest>) 
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            let used = model::consume_email_token(conn, &body.token, TokenPurpose::VerifyEmail, now).await?;
-            diesel::update(accounts::table.find(used.account_id).filter(accounts::email.eq(&used.email)))
-                .set((accounts::email_verified_at.eq(now), accounts::updated_at.eq(now)))
-                .execute(conn)
-                .await?;
-            Ok(())
-            })
+        let used = model::consume_email_token(conn, &body.token, TokenPurpose::VerifyEmail, now).await?;
+        diesel::update(
+            accounts::table
+                .find(used.account_id)
+                .filter(accounts::email.eq(&used.email)),
+        )
+        .set((accounts::email_verified_at.eq(now), accounts::updated_at.eq(now)))
+        .execute(conn)
+        .await?;
+        Ok(())
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -313,7 +362,11 @@ async fn throttle_mail_request(state: &AppState, conn: &mut Conn, req: &HttpRequ
     ),
 )]
 #[post("/auth/verify-email/resend")]
-pub async fn resend_verification(state: web::Data<AppState>, req: HttpRequest, body: Json<EmailRequest>) -> AppResult<HttpResponse> {
+pub async fn resend_verification(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<EmailRequest>,
+) -> AppResult<HttpResponse> {
     let email = model::normalise_email(&body.email);
     let mut conn = state.pool.get().await?;
     throttle_mail_request(&state, &mut conn, &req, &email).await?;
@@ -327,7 +380,11 @@ pub async fn resend_verification(state: web::Data<AppState>, req: HttpRequest, b
 }
 
 fn invalid_credentials() -> AppError {
-    AppError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email or password is wrong.")
+    AppError::client(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "The email or password is wrong.",
+    )
 }
 
 /// Logs in with email and password. Staff with a second factor continue at
@@ -352,7 +409,14 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<Logi
     let by_account = format!("login-account:{email}");
     let mut conn = state.pool.get().await?;
     throttle::check(&mut conn, &by_ip, state.config.login_attempts_per_ip, window, now).await?;
-    throttle::check(&mut conn, &by_account, state.config.login_failures_per_account, window, now).await?;
+    throttle::check(
+        &mut conn,
+        &by_account,
+        state.config.login_failures_per_account,
+        window,
+        now,
+    )
+    .await?;
     throttle::hit(&mut conn, &by_ip, now).await?;
 
     let account = model::find_by_email(&mut conn, &email).await?;
@@ -363,14 +427,25 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<Logi
         return Err(invalid_credentials());
     };
     if account.blocked_at.is_some() {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "account_blocked", "This account is blocked."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "account_blocked",
+            "This account is blocked.",
+        ));
     }
     if account.email_verified_at.is_none() {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "email_not_verified", "Confirm your email address first; we sent you a link."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "email_not_verified",
+            "Confirm your email address first; we sent you a link.",
+        ));
     }
     if verified == Verified::YesRehash {
         let rehashed = password::hash(body.password.clone()).await?;
-        diesel::update(accounts::table.find(account.id)).set(accounts::password_hash.eq(rehashed)).execute(&mut conn).await?;
+        diesel::update(accounts::table.find(account.id))
+            .set(accounts::password_hash.eq(rehashed))
+            .execute(&mut conn)
+            .await?;
     }
     throttle::clear(&mut conn, &by_account).await?;
 
@@ -384,7 +459,13 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<Logi
     };
     match pending {
         Some(status) => {
-            let token = state.keys.issue(account.id, Uuid::nil(), TokenUse::SecondFactor, now, SECOND_FACTOR_TTL_SECS)?;
+            let token = state.keys.issue(
+                account.id,
+                Uuid::nil(),
+                TokenUse::SecondFactor,
+                now,
+                SECOND_FACTOR_TTL_SECS,
+            )?;
             Ok(HttpResponse::Ok().json(LoginResponse::pending(status, token)))
         }
         None => sign_in(&state, &mut conn, account.id, &req, None).await,
@@ -405,7 +486,9 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<Logi
 )]
 #[post("/auth/login/second-factor/enrol")]
 pub async fn enrol_at_login(state: web::Data<AppState>, body: Json<TokenRequest>) -> AppResult<web::Json<TotpSetup>> {
-    let claims = state.keys.verify(&body.token, TokenUse::SecondFactor, state.clock.now())?;
+    let claims = state
+        .keys
+        .verify(&body.token, TokenUse::SecondFactor, state.clock.now())?;
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, claims.sub).await?;
     start_totp(&mut conn, &account).await.map(web::Json)
@@ -413,23 +496,41 @@ pub async fn enrol_at_login(state: web::Data<AppState>, body: Json<TokenRequest>
 
 async fn start_totp(conn: &mut Conn, account: &Account) -> AppResult<TotpSetup> {
     if account.totp_enabled_at.is_some() {
-        return Err(AppError::client(StatusCode::CONFLICT, "totp_already_enabled", "A second factor is already enabled."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "totp_already_enabled",
+            "A second factor is already enabled.",
+        ));
     }
     let secret = totp::new_secret();
-    let otpauth_url = totp::otpauth_url(&secret, &account.email).ok_or_else(|| anyhow::anyhow!("building the otpauth URL"))?;
-    diesel::update(accounts::table.find(account.id)).set(accounts::totp_secret.eq(&secret)).execute(conn).await?;
+    let otpauth_url =
+        totp::otpauth_url(&secret, &account.email).ok_or_else(|| anyhow::anyhow!("building the otpauth URL"))?;
+    diesel::update(accounts::table.find(account.id))
+        .set(accounts::totp_secret.eq(&secret))
+        .execute(conn)
+        .await?;
     Ok(TotpSetup { secret, otpauth_url })
 }
 
 fn wrong_code() -> AppError {
-    AppError::validation(vec![FieldError::new("code", "invalid_code", "The code is wrong or expired.")])
+    AppError::validation(vec![FieldError::new(
+        "code",
+        "invalid_code",
+        "The code is wrong or expired.",
+    )])
 }
 
 /// Checks a TOTP code for the account, recording its step so it cannot be replayed.
 async fn check_totp(state: &AppState, conn: &mut Conn, account: &Account, code: &str) -> AppResult<()> {
-    let secret = account.totp_secret.as_deref().ok_or_else(|| AppError::client(StatusCode::CONFLICT, "totp_not_started", "Start TOTP enrolment first."))?;
+    let secret = account
+        .totp_secret
+        .as_deref()
+        .ok_or_else(|| AppError::client(StatusCode::CONFLICT, "totp_not_started", "Start TOTP enrolment first."))?;
     let step = totp::verify(secret, code, state.clock.now(), account.totp_last_step).ok_or_else(wrong_code)?;
-    diesel::update(accounts::table.find(account.id)).set(accounts::totp_last_step.eq(step)).execute(conn).await?;
+    diesel::update(accounts::table.find(account.id))
+        .set(accounts::totp_last_step.eq(step))
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -437,13 +538,26 @@ async fn check_totp(state: &AppState, conn: &mut Conn, account: &Account, code: 
 async fn enable_totp(state: &AppState, conn: &mut Conn, account: &Account, code: &str) -> AppResult<Vec<String>> {
     check_totp(state, conn, account, code).await?;
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| recovery_code()).collect();
-    diesel::delete(recovery_codes::table.filter(recovery_codes::account_id.eq(account.id))).execute(conn).await?;
+    diesel::delete(recovery_codes::table.filter(recovery_codes::account_id.eq(account.id)))
+        .execute(conn)
+        .await?;
     let rows: Vec<_> = codes
         .iter()
-        .map(|code| (recovery_codes::account_id.eq(account.id), recovery_codes::code_hash.eq(secrets::hash(code))))
+        .map(|code| {
+            (
+                recovery_codes::account_id.eq(account.id),
+                recovery_codes::code_hash.eq(secrets::hash(code)),
+            )
+        })
         .collect();
-    diesel::insert_into(recovery_codes::table).values(rows).execute(conn).await?;
-    diesel::update(accounts::table.find(account.id)).set(accounts::totp_enabled_at.eq(state.clock.now())).execute(conn).await?;
+    diesel::insert_into(recovery_codes::table)
+        .values(rows)
+        .execute(conn)
+        .await?;
+    diesel::update(accounts::table.find(account.id))
+        .set(accounts::totp_enabled_at.eq(state.clock.now()))
+        .execute(conn)
+        .await?;
     Ok(codes)
 }
 
@@ -451,7 +565,10 @@ async fn enable_totp(state: &AppState, conn: &mut Conn, account: &Account, code:
 fn recovery_code() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     let bytes = secrets::random_bytes::<10>();
-    let chars: String = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
+    let chars: String = bytes
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
     format!("{}-{}", &chars[..5], &chars[5..])
 }
 
@@ -468,21 +585,44 @@ fn recovery_code() -> String {
     ),
 )]
 #[post("/auth/login/second-factor")]
-pub async fn login_second_factor(state: web::Data<AppState>, req: HttpRequest, body: Json<SecondFactorRequest>) -> AppResult<HttpResponse> {
+pub async fn login_second_factor(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<SecondFactorRequest>,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
-    let claims = state.keys.verify(&body.second_factor_token, TokenUse::SecondFactor, now)?;
+    let claims = state
+        .keys
+        .verify(&body.second_factor_token, TokenUse::SecondFactor, now)?;
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, claims.sub).await?;
     if account.blocked_at.is_some() {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "account_blocked", "This account is blocked."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "account_blocked",
+            "This account is blocked.",
+        ));
     }
     let bucket = format!("login-account:{}", account.email);
-    throttle::check(&mut conn, &bucket, state.config.login_failures_per_account, throttle_window(&state), now).await?;
+    throttle::check(
+        &mut conn,
+        &bucket,
+        state.config.login_failures_per_account,
+        throttle_window(&state),
+        now,
+    )
+    .await?;
     let outcome = match (&body.code, &body.recovery_code, account.totp_enabled_at) {
         (Some(code), _, Some(_)) => check_totp(&state, &mut conn, &account, code).await.map(|()| None),
         (Some(code), _, None) => enable_totp(&state, &mut conn, &account, code).await.map(Some),
-        (None, Some(recovery), Some(_)) => use_recovery_code(&mut conn, account.id, recovery, now).await.map(|()| None),
-        _ => Err(AppError::validation(vec![FieldError::new("code", "required", "Enter the code from your authenticator app.")])),
+        (None, Some(recovery), Some(_)) => use_recovery_code(&mut conn, account.id, recovery, now)
+            .await
+            .map(|()| None),
+        _ => Err(AppError::validation(vec![FieldError::new(
+            "code",
+            "required",
+            "Enter the code from your authenticator app.",
+        )])),
     };
     match outcome {
         Ok(recovery) => {
@@ -496,7 +636,12 @@ pub async fn login_second_factor(state: web::Data<AppState>, req: HttpRequest, b
     }
 }
 
-async fn use_recovery_code(conn: &mut Conn, account_id: Uuid, code: &str, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+async fn use_recovery_code(
+    conn: &mut Conn,
+    account_id: Uuid,
+    code: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
     let used = diesel::update(recovery_codes::table)
         .filter(recovery_codes::account_id.eq(account_id))
         .filter(recovery_codes::code_hash.eq(secrets::hash(code.trim())))
@@ -507,12 +652,18 @@ async fn use_recovery_code(conn: &mut Conn, account_id: Uuid, code: &str, now: c
     if used == 1 {
         Ok(())
     } else {
-        Err(AppError::validation(vec![FieldError::new("recovery_code", "invalid_code", "The recovery code is wrong or used.")]))
+        Err(AppError::validation(vec![FieldError::new(
+            "recovery_code",
+            "invalid_code",
+            "The recovery code is wrong or used.",
+        )]))
     }
 }
 
 fn refresh_cookie(req: &HttpRequest) -> Option<String> {
-    req.cookie(session::COOKIE_NAME).map(|cookie: Cookie<'_>| cookie.value().to_owned()).filter(|value| !value.is_empty())
+    req.cookie(session::COOKIE_NAME)
+        .map(|cookie: Cookie<'_>| cookie.value().to_owned())
+        .filter(|value| !value.is_empty())
 }
 
 /// How a refresh went; a refusal that revoked a session must still be committed.
@@ -534,25 +685,34 @@ enum Refresh {
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(state: web::Data<AppState>, req: HttpRequest) -> AppResult<HttpResponse> {
-    let token = refresh_cookie(&req)
-        .ok_or_else(|| AppError::client(StatusCode::UNAUTHORIZED, "invalid_refresh_token", "There is no session; log in."))?;
+    let token = refresh_cookie(&req).ok_or_else(|| {
+        AppError::client(
+            StatusCode::UNAUTHORIZED,
+            "invalid_refresh_token",
+            "There is no session; log in.",
+        )
+    })?;
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async move |conn| {
-                Ok(match session::rotate(conn, &token, now).await {
-                    Ok((account_id, session_id, token)) => Refresh::Rotated(account_id, session_id, token),
-                    Err(error @ AppError::Client { .. }) => Refresh::Refused(error),
-                    Err(other) => return Err(other),
-                })
-                    })
+            Ok(match session::rotate(conn, &token, now).await {
+                Ok((account_id, session_id, token)) => Refresh::Rotated(account_id, session_id, token),
+                Err(error @ AppError::Client { .. }) => Refresh::Refused(error),
+                Err(other) => return Err(other),
+            })
+        })
         .await?;
     let (account_id, session_id, token) = match outcome {
         Refresh::Rotated(account_id, session_id, token) => (account_id, session_id, token),
         Refresh::Refused(error) => return Err(error),
     };
     if model::find(&mut conn, account_id).await?.blocked_at.is_some() {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "account_blocked", "This account is blocked."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "account_blocked",
+            "This account is blocked.",
+        ));
     }
     respond_with_tokens(&state, account_id, session_id, token, None)
 }
@@ -578,11 +738,17 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> AppResult<H
             session::revoke(&mut conn, session_id, "logout", now).await?;
         }
     }
-    let bearer = req.headers().get("authorization").and_then(|value| value.to_str().ok()).and_then(|value| value.strip_prefix("Bearer "));
+    let bearer = req
+        .headers()
+        .get("authorization")
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "));
     if let Some(claims) = bearer.and_then(|token| state.keys.verify(token, TokenUse::Access, now).ok()) {
         session::revoke(&mut conn, claims.sid, "logout", now).await?;
     }
-    Ok(HttpResponse::NoContent().cookie(session::removal_cookie(state.config.cookie_secure)).finish())
+    Ok(HttpResponse::NoContent()
+        .cookie(session::removal_cookie(state.config.cookie_secure))
+        .finish())
 }
 
 /// Mails a password-reset link (same answer whether or not the account exists).
@@ -596,18 +762,40 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> AppResult<H
     ),
 )]
 #[post("/auth/password-reset")]
-pub async fn request_password_reset(state: web::Data<AppState>, req: HttpRequest, body: Json<EmailRequest>) -> AppResult<HttpResponse> {
+pub async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<EmailRequest>,
+) -> AppResult<HttpResponse> {
     let email = model::normalise_email(&body.email);
     let mut conn = state.pool.get().await?;
     throttle_mail_request(&state, &mut conn, &req, &email).await?;
-    if let Some(account) = model::find_by_email(&mut conn, &email).await?.filter(|account| account.blocked_at.is_none()) {
-        let token = model::create_email_token(&mut conn, account.id, TokenPurpose::ResetPassword, &account.email, state.clock.now()).await?;
+    if let Some(account) = model::find_by_email(&mut conn, &email)
+        .await?
+        .filter(|account| account.blocked_at.is_none())
+    {
+        let token = model::create_email_token(
+            &mut conn,
+            account.id,
+            TokenPurpose::ResetPassword,
+            &account.email,
+            state.clock.now(),
+        )
+        .await?;
         let context = context! {
             first_name => &account.first_name,
             link => link(&state, &format!("/reset-password?token={token}")),
             valid_hours => TokenPurpose::ResetPassword.lifetime().num_hours(),
         };
-        queue_email(&mut conn, &state, "reset_password", account.language, &account.email, context).await?;
+        queue_email(
+            &mut conn,
+            &state,
+            "reset_password",
+            account.language,
+            &account.email,
+            context,
+        )
+        .await?;
     }
     Ok(accepted("reset_sent"))
 }
@@ -630,19 +818,23 @@ pub async fn reset_password(state: web::Data<AppState>, body: Json<NewPasswordRe
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            let used = model::consume_email_token(conn, &body.token, TokenPurpose::ResetPassword, now).await?;
-            diesel::update(accounts::table.find(used.account_id))
-                .set((accounts::password_hash.eq(hash), accounts::updated_at.eq(now)))
-                .execute(conn)
-                .await?;
-            // The link proved the address.
-            diesel::update(accounts::table.find(used.account_id).filter(accounts::email_verified_at.is_null()))
-                .set(accounts::email_verified_at.eq(now))
-                .execute(conn)
-                .await?;
-            session::revoke_all(conn, used.account_id, None, "password reset", now).await?;
-            Ok(())
-            })
+        let used = model::consume_email_token(conn, &body.token, TokenPurpose::ResetPassword, now).await?;
+        diesel::update(accounts::table.find(used.account_id))
+            .set((accounts::password_hash.eq(hash), accounts::updated_at.eq(now)))
+            .execute(conn)
+            .await?;
+        // The link proved the address.
+        diesel::update(
+            accounts::table
+                .find(used.account_id)
+                .filter(accounts::email_verified_at.is_null()),
+        )
+        .set(accounts::email_verified_at.eq(now))
+        .execute(conn)
+        .await?;
+        session::revoke_all(conn, used.account_id, None, "password reset", now).await?;
+        Ok(())
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -659,21 +851,28 @@ pub async fn reset_password(state: web::Data<AppState>, body: Json<NewPasswordRe
     ),
 )]
 #[post("/auth/invitation/accept")]
-pub async fn accept_invitation(state: web::Data<AppState>, body: Json<InvitationAcceptance>) -> AppResult<HttpResponse> {
+pub async fn accept_invitation(
+    state: web::Data<AppState>,
+    body: Json<InvitationAcceptance>,
+) -> AppResult<HttpResponse> {
     password::validate_new("password", &body.password, &[]).map_err(|error| AppError::validation(vec![error]))?;
     let hash = password::hash(body.password.clone()).await?;
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     let terms = terms::require_current(&mut conn, "accepted_terms_version", &body.accepted_terms_version, now).await?;
     conn.transaction::<_, AppError, _>(async move |conn| {
-            let used = model::consume_email_token(conn, &body.token, TokenPurpose::Invitation, now).await?;
-            diesel::update(accounts::table.find(used.account_id))
-                .set((accounts::password_hash.eq(hash), accounts::email_verified_at.eq(now), accounts::updated_at.eq(now)))
-                .execute(conn)
-                .await?;
-            model::record_consent(conn, used.account_id, terms.id, now).await?;
-            Ok(())
-            })
+        let used = model::consume_email_token(conn, &body.token, TokenPurpose::Invitation, now).await?;
+        diesel::update(accounts::table.find(used.account_id))
+            .set((
+                accounts::password_hash.eq(hash),
+                accounts::email_verified_at.eq(now),
+                accounts::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .await?;
+        model::record_consent(conn, used.account_id, terms.id, now).await?;
+        Ok(())
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -709,11 +908,19 @@ pub async fn start_totp_enrolment(state: web::Data<AppState>, principal: Princip
     ),
 )]
 #[post("/auth/totp/confirm")]
-pub async fn confirm_totp(state: web::Data<AppState>, principal: Principal, body: Json<TotpCode>) -> AppResult<web::Json<RecoveryCodes>> {
+pub async fn confirm_totp(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<TotpCode>,
+) -> AppResult<web::Json<RecoveryCodes>> {
     let mut conn = state.pool.get().await?;
     let account = model::find(&mut conn, principal.account_id).await?;
     if account.totp_enabled_at.is_some() {
-        return Err(AppError::client(StatusCode::CONFLICT, "totp_already_enabled", "A second factor is already enabled."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "totp_already_enabled",
+            "A second factor is already enabled.",
+        ));
     }
     let recovery_codes = enable_totp(&state, &mut conn, &account, &body.code).await?;
     Ok(web::Json(RecoveryCodes { recovery_codes }))
@@ -731,17 +938,30 @@ pub async fn confirm_totp(state: web::Data<AppState>, principal: Principal, body
     ),
 )]
 #[delete("/auth/totp")]
-pub async fn disable_totp(state: web::Data<AppState>, principal: Principal, body: Json<PasswordConfirmation>) -> AppResult<HttpResponse> {
+pub async fn disable_totp(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<PasswordConfirmation>,
+) -> AppResult<HttpResponse> {
     if principal.is_staff() && state.config.require_staff_totp {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "totp_required", "Staff accounts must keep a second factor."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "totp_required",
+            "Staff accounts must keep a second factor.",
+        ));
     }
     let mut conn = state.pool.get().await?;
     require_password(&mut conn, principal.account_id, &body.password).await?;
     diesel::update(accounts::table.find(principal.account_id))
-        .set((accounts::totp_secret.eq(None::<String>), accounts::totp_enabled_at.eq(None::<chrono::DateTime<chrono::Utc>>)))
+        .set((
+            accounts::totp_secret.eq(None::<String>),
+            accounts::totp_enabled_at.eq(None::<chrono::DateTime<chrono::Utc>>),
+        ))
         .execute(&mut conn)
         .await?;
-    diesel::delete(recovery_codes::table.filter(recovery_codes::account_id.eq(principal.account_id))).execute(&mut conn).await?;
+    diesel::delete(recovery_codes::table.filter(recovery_codes::account_id.eq(principal.account_id)))
+        .execute(&mut conn)
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -749,7 +969,11 @@ pub async fn disable_totp(state: web::Data<AppState>, principal: Principal, body
 pub async fn require_password(conn: &mut Conn, account_id: Uuid, password: &str) -> AppResult<Account> {
     let account = model::find(conn, account_id).await?;
     if password::verify(password.to_owned(), account.password_hash.clone()).await? == Verified::No {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "wrong_password", "The password is wrong."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "wrong_password",
+            "The password is wrong.",
+        ));
     }
     Ok(account)
 }

@@ -46,7 +46,11 @@ pub async fn open(
 async fn new_refresh_token(conn: &mut AsyncPgConnection, session_id: Uuid, now: DateTime<Utc>) -> QueryResult<String> {
     let (token, hash) = secrets::new_token();
     diesel::insert_into(refresh_tokens::table)
-        .values((refresh_tokens::session_id.eq(session_id), refresh_tokens::token_hash.eq(hash), refresh_tokens::created_at.eq(now)))
+        .values((
+            refresh_tokens::session_id.eq(session_id),
+            refresh_tokens::token_hash.eq(hash),
+            refresh_tokens::created_at.eq(now),
+        ))
         .execute(conn)
         .await?;
     Ok(token)
@@ -56,19 +60,49 @@ fn refresh_refused(code: &'static str, detail: &str) -> AppError {
     AppError::client(StatusCode::UNAUTHORIZED, code, detail)
 }
 
+/// A refresh token with the state of its session.
+#[derive(Queryable)]
+struct TokenState {
+    token_id: Uuid,
+    rotated_at: Option<DateTime<Utc>>,
+    session_id: Uuid,
+    revoked_at: Option<DateTime<Utc>>,
+    expires_at: DateTime<Utc>,
+}
+
 /// Exchanges a refresh token for a new one. Returns (account id, session id, new token).
 /// Run inside a transaction.
-pub async fn rotate(conn: &mut AsyncPgConnection, token: &str, now: DateTime<Utc>) -> Result<(Uuid, Uuid, String), AppError> {
-    let found: Option<(Uuid, Option<DateTime<Utc>>, Uuid, Option<DateTime<Utc>>, DateTime<Utc>)> = refresh_tokens::table
+pub async fn rotate(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(Uuid, Uuid, String), AppError> {
+    let found: Option<TokenState> = refresh_tokens::table
         .inner_join(sessions::table)
         .filter(refresh_tokens::token_hash.eq(secrets::hash(token)))
-        .select((refresh_tokens::id, refresh_tokens::rotated_at, sessions::id, sessions::revoked_at, sessions::expires_at))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::rotated_at,
+            sessions::id,
+            sessions::revoked_at,
+            sessions::expires_at,
+        ))
         .for_update()
         .first(conn)
         .await
         .optional()?;
-    let Some((token_id, rotated_at, session_id, revoked_at, expires_at)) = found else {
-        return Err(refresh_refused("invalid_refresh_token", "The session is not valid; log in again."));
+    let Some(TokenState {
+        token_id,
+        rotated_at,
+        session_id,
+        revoked_at,
+        expires_at,
+    }) = found
+    else {
+        return Err(refresh_refused(
+            "invalid_refresh_token",
+            "The session is not valid; log in again.",
+        ));
     };
     if revoked_at.is_some() || expires_at <= now {
         return Err(refresh_refused("session_ended", "The session has ended; log in again."));
@@ -76,9 +110,15 @@ pub async fn rotate(conn: &mut AsyncPgConnection, token: &str, now: DateTime<Utc
     if rotated_at.is_some() {
         revoke(conn, session_id, "refresh token reused", now).await?;
         tracing::warn!(%session_id, "refresh token reuse: session revoked");
-        return Err(refresh_refused("refresh_token_reused", "This session was ended for your safety; log in again."));
+        return Err(refresh_refused(
+            "refresh_token_reused",
+            "This session was ended for your safety; log in again.",
+        ));
     }
-    diesel::update(refresh_tokens::table.find(token_id)).set(refresh_tokens::rotated_at.eq(now)).execute(conn).await?;
+    diesel::update(refresh_tokens::table.find(token_id))
+        .set(refresh_tokens::rotated_at.eq(now))
+        .execute(conn)
+        .await?;
     let account_id: Uuid = diesel::update(sessions::table.find(session_id))
         .set(sessions::last_used_at.eq(now))
         .returning(sessions::account_id)
@@ -89,7 +129,12 @@ pub async fn rotate(conn: &mut AsyncPgConnection, token: &str, now: DateTime<Utc
 }
 
 /// Ends one session.
-pub async fn revoke(conn: &mut AsyncPgConnection, session_id: Uuid, reason: &str, now: DateTime<Utc>) -> QueryResult<()> {
+pub async fn revoke(
+    conn: &mut AsyncPgConnection,
+    session_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
     diesel::update(sessions::table.find(session_id).filter(sessions::revoked_at.is_null()))
         .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
         .execute(conn)
@@ -98,7 +143,13 @@ pub async fn revoke(conn: &mut AsyncPgConnection, session_id: Uuid, reason: &str
 }
 
 /// Ends every session of an account except `keep`.
-pub async fn revoke_all(conn: &mut AsyncPgConnection, account_id: Uuid, keep: Option<Uuid>, reason: &str, now: DateTime<Utc>) -> QueryResult<()> {
+pub async fn revoke_all(
+    conn: &mut AsyncPgConnection,
+    account_id: Uuid,
+    keep: Option<Uuid>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
     diesel::update(
         sessions::table
             .filter(sessions::account_id.eq(account_id))

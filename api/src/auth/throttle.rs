@@ -20,11 +20,21 @@ pub async fn hit(conn: &mut AsyncPgConnection, bucket: &str, now: DateTime<Utc>)
 }
 
 /// Refuses with 429 and `Retry-After` when `bucket` already holds `limit` events in the window.
-pub async fn check(conn: &mut AsyncPgConnection, bucket: &str, limit: i64, window: Duration, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn check(
+    conn: &mut AsyncPgConnection,
+    bucket: &str,
+    limit: i64,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let since = now - window;
-    diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.eq(bucket)).filter(throttle_hits::hit_at.le(since)))
-        .execute(conn)
-        .await?;
+    diesel::delete(
+        throttle_hits::table
+            .filter(throttle_hits::bucket.eq(bucket))
+            .filter(throttle_hits::hit_at.le(since)),
+    )
+    .execute(conn)
+    .await?;
     let (count, oldest): (i64, Option<DateTime<Utc>>) = throttle_hits::table
         .filter(throttle_hits::bucket.eq(bucket))
         .select((diesel::dsl::count_star(), min(throttle_hits::hit_at)))
@@ -33,7 +43,10 @@ pub async fn check(conn: &mut AsyncPgConnection, bucket: &str, limit: i64, windo
     if count < limit {
         return Ok(());
     }
-    let retry_after = oldest.map_or(window, |oldest| oldest + window - now).num_seconds().max(1);
+    let retry_after = oldest
+        .map_or(window, |oldest| oldest + window - now)
+        .num_seconds()
+        .max(1);
     Err(AppError::Client {
         status: StatusCode::TOO_MANY_REQUESTS,
         code: "too_many_attempts",
@@ -45,6 +58,8 @@ pub async fn check(conn: &mut AsyncPgConnection, bucket: &str, limit: i64, windo
 
 /// Clears a bucket (after a successful login, the account's failures are forgotten).
 pub async fn clear(conn: &mut AsyncPgConnection, bucket: &str) -> Result<(), AppError> {
-    diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.eq(bucket))).execute(conn).await?;
+    diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.eq(bucket)))
+        .execute(conn)
+        .await?;
     Ok(())
 }

@@ -55,6 +55,10 @@ mod tests {
         assert!(verify(&secret, &code, now, Some(step)).is_none(), "replay refused");
         assert!(verify(&secret, &code, now + chrono::Duration::minutes(5), None).is_none());
         assert!(verify(&secret, "000000x", now, None).is_none());
-        assert!(otpauth_url(&secret, "anna@example.org").unwrap().starts_with("otpauth://totp/Kontakt:anna%40example.org?"));
+        assert!(
+            otpauth_url(&secret, "anna@example.org")
+                .unwrap()
+                .starts_with("otpauth://totp/Kontakt:anna%40example.org?")
+        );
     }
 }

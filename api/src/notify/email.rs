@@ -8,18 +8,48 @@ use crate::accounts::model::Language;
 
 /// Every template, by `name.lang`.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("verify_email.pl", include_str!("../../templates/email/verify_email.pl.txt")),
-    ("verify_email.en", include_str!("../../templates/email/verify_email.en.txt")),
-    ("email_taken.pl", include_str!("../../templates/email/email_taken.pl.txt")),
-    ("email_taken.en", include_str!("../../templates/email/email_taken.en.txt")),
-    ("reset_password.pl", include_str!("../../templates/email/reset_password.pl.txt")),
-    ("reset_password.en", include_str!("../../templates/email/reset_password.en.txt")),
+    (
+        "verify_email.pl",
+        include_str!("../../templates/email/verify_email.pl.txt"),
+    ),
+    (
+        "verify_email.en",
+        include_str!("../../templates/email/verify_email.en.txt"),
+    ),
+    (
+        "email_taken.pl",
+        include_str!("../../templates/email/email_taken.pl.txt"),
+    ),
+    (
+        "email_taken.en",
+        include_str!("../../templates/email/email_taken.en.txt"),
+    ),
+    (
+        "reset_password.pl",
+        include_str!("../../templates/email/reset_password.pl.txt"),
+    ),
+    (
+        "reset_password.en",
+        include_str!("../../templates/email/reset_password.en.txt"),
+    ),
     ("invitation.pl", include_str!("../../templates/email/invitation.pl.txt")),
     ("invitation.en", include_str!("../../templates/email/invitation.en.txt")),
-    ("change_email.pl", include_str!("../../templates/email/change_email.pl.txt")),
-    ("change_email.en", include_str!("../../templates/email/change_email.en.txt")),
-    ("new_message.pl", include_str!("../../templates/email/new_message.pl.txt")),
-    ("new_message.en", include_str!("../../templates/email/new_message.en.txt")),
+    (
+        "change_email.pl",
+        include_str!("../../templates/email/change_email.pl.txt"),
+    ),
+    (
+        "change_email.en",
+        include_str!("../../templates/email/change_email.en.txt"),
+    ),
+    (
+        "new_message.pl",
+        include_str!("../../templates/email/new_message.pl.txt"),
+    ),
+    (
+        "new_message.en",
+        include_str!("../../templates/email/new_message.en.txt"),
+    ),
 ];
 
 /// A rendered email, ready for the outbox.
@@ -42,7 +72,8 @@ impl Templates {
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         for (name, source) in TEMPLATES {
-            env.add_template(name, source).with_context(|| format!("email template {name}"))?;
+            env.add_template(name, source)
+                .with_context(|| format!("email template {name}"))?;
         }
         Ok(Self { env })
     }
@@ -50,9 +81,19 @@ impl Templates {
     /// Renders template `name` in `language` for `to`.
     pub fn render(&self, name: &str, language: Language, to: &str, context: minijinja::Value) -> anyhow::Result<Email> {
         let key = format!("{name}.{}", language.as_str());
-        let text = self.env.get_template(&key)?.render(context).with_context(|| format!("rendering {key}"))?;
-        let (subject, body) = text.split_once('\n').context("a template starts with its subject line")?;
-        Ok(Email { to: to.to_owned(), subject: subject.trim().to_owned(), body: body.trim_start().to_owned() })
+        let text = self
+            .env
+            .get_template(&key)?
+            .render(context)
+            .with_context(|| format!("rendering {key}"))?;
+        let (subject, body) = text
+            .split_once('\n')
+            .context("a template starts with its subject line")?;
+        Ok(Email {
+            to: to.to_owned(),
+            subject: subject.trim().to_owned(),
+            body: body.trim_start().to_owned(),
+        })
     }
 }
 
@@ -70,10 +111,14 @@ mod tests {
         for (key, _) in TEMPLATES {
             let (name, lang) = key.split_once('.').unwrap();
             let language = lang.parse().unwrap();
-            let email = templates.render(name, language, "a@example.org", context.clone()).unwrap();
+            let email = templates
+                .render(name, language, "a@example.org", context.clone())
+                .unwrap();
             assert!(!email.subject.is_empty() && !email.body.is_empty(), "{key}");
         }
-        let email = templates.render("verify_email", Language::Pl, "a@example.org", context).unwrap();
+        let email = templates
+            .render("verify_email", Language::Pl, "a@example.org", context)
+            .unwrap();
         assert!(email.subject.contains("Potwierdź"));
         assert!(email.body.contains("https://x/y") && email.body.contains("Anna"));
     }
@@ -81,6 +126,10 @@ mod tests {
     #[test]
     fn a_missing_variable_is_an_error_not_a_blank() {
         let templates = Templates::new().unwrap();
-        assert!(templates.render("verify_email", Language::En, "a@example.org", minijinja::context! {}).is_err());
+        assert!(
+            templates
+                .render("verify_email", Language::En, "a@example.org", minijinja::context! {})
+                .is_err()
+        );
     }
 }

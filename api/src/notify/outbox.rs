@@ -10,8 +10,8 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
@@ -60,7 +60,11 @@ async fn claim(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<
             .filter(outbox_emails::sent_at.is_null())
             .filter(outbox_emails::failed_at.is_null())
             .filter(outbox_emails::send_after.le(now))
-            .filter(outbox_emails::claimed_until.is_null().or(outbox_emails::claimed_until.lt(now)))
+            .filter(
+                outbox_emails::claimed_until
+                    .is_null()
+                    .or(outbox_emails::claimed_until.lt(now)),
+            )
             .order(outbox_emails::id)
             .limit(BATCH)
             .for_update()
@@ -95,12 +99,19 @@ impl Mailer {
             .context("KONTAKT_SMTP_URL is not a valid SMTP URL")?
             .timeout(Some(Duration::from_secs(10)))
             .build();
-        let from = state.config.mail_from.parse().context("KONTAKT_MAIL_FROM is not a valid mailbox")?;
+        let from = state
+            .config
+            .mail_from
+            .parse()
+            .context("KONTAKT_MAIL_FROM is not a valid mailbox")?;
         Ok(Self { transport, from })
     }
 
     fn message(&self, mail: &Due) -> Result<Message, String> {
-        let to: Mailbox = mail.recipient.parse().map_err(|error| format!("invalid recipient: {error}"))?;
+        let to: Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|error| format!("invalid recipient: {error}"))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -118,14 +129,25 @@ impl Mailer {
         let mut sent = 0;
         for mail in batch {
             let outcome = match self.message(&mail) {
-                Ok(message) => self.transport.send(message).await.map(|_| ()).map_err(|error| (error.is_permanent(), error.to_string())),
+                Ok(message) => self
+                    .transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|error| (error.is_permanent(), error.to_string())),
                 Err(reason) => Err((true, reason)),
             };
             let now = state.clock.now();
             let update = diesel::update(outbox_emails::table.find(mail.id));
             match outcome {
                 Ok(()) => {
-                    update.set((outbox_emails::sent_at.eq(now), outbox_emails::claimed_until.eq(None::<DateTime<Utc>>))).execute(&mut conn).await?;
+                    update
+                        .set((
+                            outbox_emails::sent_at.eq(now),
+                            outbox_emails::claimed_until.eq(None::<DateTime<Utc>>),
+                        ))
+                        .execute(&mut conn)
+                        .await?;
                     sent += 1;
                 }
                 Err((permanent, error)) => {

@@ -106,7 +106,11 @@ pub async fn update_unit_contact(
     if let Some(website) = &website
         && !(website.starts_with("https://") || website.starts_with("http://"))
     {
-        v.add(crate::error::FieldError::new("website", "invalid_url", "A website starts with https://."));
+        v.add(crate::error::FieldError::new(
+            "website",
+            "invalid_url",
+            "A website starts with https://.",
+        ));
     }
     v.finish()?;
     let updated = diesel::update(units::table.find(unit.id))
@@ -152,14 +156,24 @@ pub struct StaffList {
     ),
 )]
 #[get("/units/{slug}/staff")]
-pub async fn list_unit_staff(state: web::Data<AppState>, principal: Principal, slug: web::Path<String>) -> AppResult<web::Json<StaffList>> {
+pub async fn list_unit_staff(
+    state: web::Data<AppState>,
+    principal: Principal,
+    slug: web::Path<String>,
+) -> AppResult<web::Json<StaffList>> {
     let mut conn = state.pool.get().await?;
     let unit = model::find_by_slug(&mut conn, &slug).await?;
     policy::require_unit_management(&principal, unit.id)?;
     let items = role_grants::table
         .inner_join(accounts::table.on(accounts::id.eq(role_grants::account_id)))
         .filter(role_grants::unit_id.eq(unit.id))
-        .select((accounts::id, accounts::first_name, accounts::last_name, role_grants::role, role_grants::granted_at))
+        .select((
+            accounts::id,
+            accounts::first_name,
+            accounts::last_name,
+            role_grants::role,
+            role_grants::granted_at,
+        ))
         .order((accounts::last_name, accounts::first_name))
         .load(&mut conn)
         .await?;
@@ -168,5 +182,8 @@ pub async fn list_unit_staff(state: web::Data<AppState>, principal: Principal, s
 
 /// Registers this domain's routes.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list_units).service(get_unit).service(update_unit_contact).service(list_unit_staff);
+    cfg.service(list_units)
+        .service(get_unit)
+        .service(update_unit_contact)
+        .service(list_unit_staff);
 }

@@ -1,8 +1,12 @@
 //! Black-box tests of the HTTP API: one binary, a real server and database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
+mod admin;
+mod auth;
 mod errors;
 mod health;
+mod mail;
 mod openapi;
 mod spa;
 mod units;
