@@ -15,17 +15,9 @@ help:
 	@echo "make openapi   regenerate openapi/openapi.json and the web UI's API types"
 	@echo "make lint | fmt | db-reset"
 
-## Build and serve with demo data.
+## Build and serve with demo data (and a mail catcher for the mail Kontakt sends).
 run: db build web
-	$(BIN) migrate
-	$(BIN) seed-demo
-	@echo
-	@echo "  Kontakt:   http://127.0.0.1:8080/"
-	@echo "  API docs:  http://127.0.0.1:8080/api/docs/"
-	@echo "  OpenAPI:   http://127.0.0.1:8080/api/openapi.json"
-	@echo "  Health:    http://127.0.0.1:8080/healthz  /readyz  /metrics"
-	@echo
-	KONTAKT_LOG_FORMAT=$${KONTAKT_LOG_FORMAT:-pretty} exec $(BIN) serve
+	scripts/run.sh
 
 build:
 	$(CARGO) build -p kontakt

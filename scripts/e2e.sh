@@ -13,6 +13,11 @@ export KONTAKT_PUBLIC_URL="http://127.0.0.1:$port"
 export KONTAKT_WEB_DIR="web-ui/dist"
 export KONTAKT_E2E_URL="http://127.0.0.1:$port"
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+# The suite runs its own SMTP listener on this port and reads the mail from it.
+export KONTAKT_SMTP_URL="smtp://127.0.0.1:${KONTAKT_E2E_SMTP_PORT:-18025}"
+export KONTAKT_E2E_SMTP_PORT=${KONTAKT_E2E_SMTP_PORT:-18025}
+export KONTAKT_MAIL_POLL_INTERVAL_MS=200
+export KONTAKT_MAIL_RETRY_BASE_MS=200
 log=$(mktemp -t kontakt-e2e-server.XXXXXX.log)
 
 cleanup() {
