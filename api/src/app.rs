@@ -23,6 +23,7 @@ use crate::extract::JsonLimit;
 use crate::geo::boundary::CityArea;
 use crate::notify::email::Templates;
 use crate::openapi::ApiDoc;
+use crate::storage::{LocalStorage, Storage};
 use crate::web::{RouteTable, cache_headers, fallback, request_id_header};
 
 /// What every handler can reach.
@@ -34,6 +35,9 @@ pub struct AppState {
     pub clock: Clock,
     pub keys: Arc<Keys>,
     pub templates: Arc<Templates>,
+    pub storage: Arc<dyn Storage>,
+    /// Client for outgoing HTTP (geocoder, webhooks).
+    pub http: reqwest::Client,
 }
 
 impl AppState {
@@ -47,6 +51,8 @@ impl AppState {
             clock,
             keys: Arc::new(keys),
             templates: Arc::new(Templates::new()?),
+            storage: Arc::new(LocalStorage::new(config.storage_dir.clone())),
+            http: reqwest::Client::builder().user_agent(concat!("Kontakt/", env!("CARGO_PKG_VERSION"))).build()?,
             config: Arc::new(config),
         })
     }
@@ -59,7 +65,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::geo::routes::configure)
             .configure(crate::org::routes::configure)
             .configure(crate::auth::routes::configure)
-            .configure(crate::accounts::routes::configure),
+            .configure(crate::accounts::routes::configure)
+            .configure(crate::issues::configure),
     );
 }
 

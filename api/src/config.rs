@@ -76,6 +76,19 @@ pub struct Config {
     pub mail_retry_base_ms: u64,
     /// How often the outbox is polled for due mail, in milliseconds.
     pub mail_poll_interval_ms: u64,
+
+    /// Directory for uploaded photos (the local storage backend).
+    pub storage_dir: PathBuf,
+    /// A Nominatim-compatible geocoder for typed addresses the street register lacks.
+    pub geocoder_url: Option<String>,
+    /// Anonymous visitors see public issues of this many recent days; logged-in residents all (R2.6).
+    pub public_window_days: i64,
+    /// Finished issues leave the map this many days after they finished (R2.5).
+    pub finished_visible_days: i64,
+    /// Radius of the "is this your problem?" search, in metres (R1.6).
+    pub nearby_radius_m: f64,
+    /// "Me too" supports accepted per client address per hour.
+    pub supports_per_ip: i64,
 }
 
 /// How log lines are written.
@@ -119,6 +132,12 @@ impl Default for Config {
             mail_from: "Kontakt <no-reply@kontakt.example>".into(),
             mail_retry_base_ms: 2000,
             mail_poll_interval_ms: 1000,
+            storage_dir: PathBuf::from("var/storage"),
+            geocoder_url: None,
+            public_window_days: 90,
+            finished_visible_days: 30,
+            nearby_radius_m: 100.0,
+            supports_per_ip: 60,
         }
     }
 }

@@ -112,6 +112,8 @@ pub async fn seed(config: &Config) -> anyhow::Result<()> {
     )
     .await?;
     seed_accounts(&mut conn).await?;
+    seed_categories(&mut conn).await?;
+    crate::geo::geocode::seed_streets(&mut conn).await?;
     tracing::info!(units = units.len(), accounts = DEMO_ACCOUNTS.len(), "demo data loaded");
     Ok(())
 }
@@ -167,6 +169,31 @@ async fn seed_accounts(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
                 .execute(conn)
                 .await?;
         }
+    }
+    Ok(())
+}
+
+/// A demo category as written in `data/demo/categories.json` (the unit by slug).
+#[derive(serde::Deserialize)]
+struct DemoCategory {
+    unit: String,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The demo categories.
+pub fn categories_json() -> anyhow::Result<Vec<serde_json::Value>> {
+    Ok(serde_json::from_str(include_str!("../data/demo/categories.json"))?)
+}
+
+async fn seed_categories(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
+    for value in categories_json()? {
+        let demo: DemoCategory = serde_json::from_value(value)?;
+        let unit = model::find_by_slug(conn, &demo.unit).await.with_context(|| format!("demo unit {}", demo.unit))?;
+        let mut fields = demo.rest;
+        fields.insert("unit_id".into(), serde_json::json!(unit.id));
+        let input: crate::org::categories::CategoryInput = serde_json::from_value(serde_json::Value::Object(fields)).context("a demo category")?;
+        crate::org::categories::upsert(conn, &input, Utc::now()).await?;
     }
     Ok(())
 }

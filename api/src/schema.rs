@@ -1,5 +1,15 @@
 // @generated automatically by Diesel CLI.
 
+pub mod sql_types {
+    #[derive(diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "point", schema = "pg_catalog"))]
+    pub struct Point;
+
+    #[derive(diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "tsvector", schema = "pg_catalog"))]
+    pub struct Tsvector;
+}
+
 diesel::table! {
     accounts (id) {
         id -> Uuid,
@@ -16,6 +26,30 @@ diesel::table! {
         totp_last_step -> Nullable<Int8>,
         blocked_at -> Nullable<Timestamptz>,
         blocked_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    categories (id) {
+        id -> Uuid,
+        slug -> Text,
+        name_pl -> Text,
+        name_en -> Text,
+        group_pl -> Text,
+        group_en -> Text,
+        description_pl -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        kind -> Text,
+        unit_id -> Uuid,
+        delivery -> Text,
+        location_required -> Bool,
+        valid_from -> Nullable<Timestamptz>,
+        valid_until -> Nullable<Timestamptz>,
+        active -> Bool,
+        fields -> Jsonb,
+        position -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -40,6 +74,106 @@ diesel::table! {
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
         used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (scope, key) {
+        key -> Text,
+        scope -> Text,
+        request_hash -> Bytea,
+        issue_id -> Uuid,
+        response -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    issue_counters (year) {
+        year -> Int4,
+        last -> Int4,
+    }
+}
+
+diesel::table! {
+    issue_events (id) {
+        id -> Int8,
+        issue_id -> Uuid,
+        kind -> Text,
+        public -> Bool,
+        actor_id -> Nullable<Uuid>,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+        message -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    issue_photos (id) {
+        id -> Uuid,
+        issue_id -> Uuid,
+        position -> Int4,
+        width -> Int4,
+        height -> Int4,
+        size_bytes -> Int4,
+        storage_key -> Text,
+        thumbnail_key -> Text,
+        hidden -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    issue_supports (id) {
+        id -> Uuid,
+        issue_id -> Uuid,
+        account_id -> Nullable<Uuid>,
+        browser_key_hash -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::Point;
+    use super::sql_types::Tsvector;
+
+    issues (id) {
+        id -> Uuid,
+        number -> Text,
+        category_id -> Uuid,
+        unit_id -> Uuid,
+        title -> Text,
+        description -> Text,
+        public_title -> Nullable<Text>,
+        public_description -> Nullable<Text>,
+        redacted_by -> Nullable<Uuid>,
+        redacted_at -> Nullable<Timestamptz>,
+        lat -> Nullable<Float8>,
+        lon -> Nullable<Float8>,
+        location -> Nullable<Point>,
+        address -> Nullable<Text>,
+        needs_pinpoint -> Bool,
+        field_values -> Jsonb,
+        status -> Text,
+        moderation -> Text,
+        moderation_reason -> Nullable<Text>,
+        channel -> Text,
+        source -> Nullable<Text>,
+        filed_by -> Nullable<Uuid>,
+        reporter_id -> Nullable<Uuid>,
+        contact_name -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        contact_consent_at -> Nullable<Timestamptz>,
+        contact_terms_version -> Nullable<Text>,
+        tracking_token_hash -> Nullable<Bytea>,
+        support_count -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+        search -> Nullable<Tsvector>,
     }
 }
 
@@ -132,6 +266,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    streets (id) {
+        id -> Int4,
+        name -> Text,
+        lat -> Float8,
+        lon -> Float8,
+        search -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     terms_versions (id) {
         id -> Uuid,
         version -> Text,
@@ -166,9 +310,18 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(categories -> units (unit_id));
 diesel::joinable!(consents -> accounts (account_id));
 diesel::joinable!(consents -> terms_versions (terms_version_id));
 diesel::joinable!(email_tokens -> accounts (account_id));
+diesel::joinable!(idempotency_keys -> issues (issue_id));
+diesel::joinable!(issue_events -> accounts (actor_id));
+diesel::joinable!(issue_events -> issues (issue_id));
+diesel::joinable!(issue_photos -> issues (issue_id));
+diesel::joinable!(issue_supports -> accounts (account_id));
+diesel::joinable!(issue_supports -> issues (issue_id));
+diesel::joinable!(issues -> categories (category_id));
+diesel::joinable!(issues -> units (unit_id));
 diesel::joinable!(message_reads -> accounts (account_id));
 diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(recovery_codes -> accounts (account_id));
@@ -178,8 +331,15 @@ diesel::joinable!(sessions -> accounts (account_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
+    categories,
     consents,
     email_tokens,
+    idempotency_keys,
+    issue_counters,
+    issue_events,
+    issue_photos,
+    issue_supports,
+    issues,
     message_reads,
     messages,
     outbox_emails,
@@ -188,6 +348,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     role_grants,
     sessions,
+    streets,
     terms_versions,
     throttle_hits,
     units,

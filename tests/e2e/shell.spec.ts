@@ -5,8 +5,8 @@ import { expect, test } from './support/fixtures';
 type Language = 'pl' | 'en';
 
 const navLabels: Record<Language, string[]> = {
-  pl: ['Mapa', 'Zgłoś problem', 'Procedury', 'Jednostki', 'Zaloguj się'],
-  en: ['Map', 'Report a problem', 'Procedures', 'Units', 'Log in'],
+  pl: ['Mapa', 'Zgłoś problem', 'Procedury', 'Jednostki'],
+  en: ['Map', 'Report a problem', 'Procedures', 'Units'],
 };
 
 const navName: Record<Language, string> = { pl: 'Menu główne', en: 'Main menu' };
@@ -18,6 +18,8 @@ const pages: { path: string; heading: Record<Language, string> }[] = [
   { path: '/procedures', heading: { pl: 'Procedury', en: 'Procedures' } },
   { path: '/procedures/123', heading: { pl: 'Procedura', en: 'Procedure' } },
   { path: '/login', heading: { pl: 'Logowanie', en: 'Log in' } },
+  { path: '/register', heading: { pl: 'Załóż konto', en: 'Create an account' } },
+  { path: '/forgot-password', heading: { pl: 'Nie pamiętasz hasła?', en: 'Forgot your password?' } },
   { path: '/units', heading: { pl: 'Jednostki miasta', en: 'City units' } },
   { path: '/no-such-page', heading: { pl: 'Nie znaleziono strony', en: 'Page not found' } },
 ];
@@ -137,6 +139,9 @@ for (const language of ['pl', 'en'] as const) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading[language]);
       if (path === '/units') {
         await expect(page.getByRole('article').first()).toBeVisible();
+      }
+      if (path === '/register') {
+        await expect(page.getByRole('checkbox')).toBeVisible();
       }
       await expectNoAxeViolations(page);
     });

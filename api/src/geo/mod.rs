@@ -2,3 +2,4 @@
 
 pub mod boundary;
 pub mod routes;
+pub mod geocode;

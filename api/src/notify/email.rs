@@ -106,7 +106,7 @@ mod tests {
         let templates = Templates::new().unwrap();
         let context = minijinja::context! {
             first_name => "Anna", link => "https://x/y", valid_hours => 24, login_link => "l", reset_link => "r",
-            roles => "operator", new_email => "n@example.org", subject => "S",
+            roles => "operator", new_email => "n@example.org", subject => "S", number => "2026/000001", title => "T",
         };
         for (key, _) in TEMPLATES {
             let (name, lang) = key.split_once('.').unwrap();

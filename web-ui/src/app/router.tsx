@@ -1,8 +1,26 @@
 import { useState } from 'react';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { MainLayout } from '@/components/layout/main-layout';
+import { RequireAdmin, RequireAuth } from '@/components/require-auth';
 import { paths } from '@/config/paths';
+import { AccountDeletedPage } from '@/features/account/routes/account-deleted-page';
+import { AccountPage } from '@/features/account/routes/account-page';
+import { ConfirmEmailPage } from '@/features/account/routes/confirm-email-page';
+import { ForgotPasswordPage } from '@/features/account/routes/forgot-password-page';
+import { InboxPage } from '@/features/account/routes/inbox-page';
+import { InvitationPage } from '@/features/account/routes/invitation-page';
 import { LoginPage } from '@/features/account/routes/login-page';
+import { RegisterPage } from '@/features/account/routes/register-page';
+import { RegisteredPage } from '@/features/account/routes/registered-page';
+import { ResendVerificationPage } from '@/features/account/routes/resend-verification-page';
+import { ResetPasswordPage } from '@/features/account/routes/reset-password-page';
+import { VerifyEmailPage } from '@/features/account/routes/verify-email-page';
+import { AccessLogPage } from '@/features/admin/routes/access-log-page';
+import { AnnouncementsPage } from '@/features/admin/routes/announcements-page';
+import { InvitePage } from '@/features/admin/routes/invite-page';
+import { TermsPage } from '@/features/admin/routes/terms-page';
+import { UserPage } from '@/features/admin/routes/user-page';
+import { UsersPage } from '@/features/admin/routes/users-page';
 import { ReportPage } from '@/features/issue-form/routes/report-page';
 import { ProcedurePage } from '@/features/knowledge/routes/procedure-page';
 import { ProceduresPage } from '@/features/knowledge/routes/procedures-page';
@@ -25,6 +43,34 @@ export const routes: RouteObject[] = [
           { path: `${paths.procedures}/:id`, element: <ProcedurePage /> },
           { path: paths.units, element: <UnitsPage /> },
           { path: paths.login, element: <LoginPage /> },
+          { path: paths.register, element: <RegisterPage /> },
+          { path: paths.registered, element: <RegisteredPage /> },
+          { path: paths.verifyEmail, element: <VerifyEmailPage /> },
+          { path: paths.resendVerification, element: <ResendVerificationPage /> },
+          { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
+          { path: paths.resetPassword, element: <ResetPasswordPage /> },
+          { path: paths.confirmEmail, element: <ConfirmEmailPage /> },
+          { path: paths.invitation, element: <InvitationPage /> },
+          { path: paths.accountDeleted, element: <AccountDeletedPage /> },
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: paths.account, element: <AccountPage /> },
+              { path: paths.inbox, element: <InboxPage /> },
+              {
+                element: <RequireAdmin />,
+                children: [
+                  { path: paths.admin, element: <Navigate to={paths.adminUsers} replace /> },
+                  { path: paths.adminUsers, element: <UsersPage /> },
+                  { path: `${paths.adminUsers}/:id`, element: <UserPage /> },
+                  { path: paths.adminInvite, element: <InvitePage /> },
+                  { path: paths.adminTerms, element: <TermsPage /> },
+                  { path: paths.adminAnnouncements, element: <AnnouncementsPage /> },
+                  { path: paths.adminAccessLog, element: <AccessLogPage /> },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { LanguageSwitcher } from '../language-switcher';
 import { MainNav } from './main-nav';
+import { UserMenu } from './user-menu';
 
 export function Header() {
   const { t } = useTranslation();
@@ -15,7 +16,10 @@ export function Header() {
           </Link>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
-        <LanguageSwitcher />
+        <div className="site-header__tools">
+          <UserMenu />
+          <LanguageSwitcher />
+        </div>
       </div>
       <MainNav />
     </header>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { paths } from '@/config/paths';
+import { useAuth } from '@/lib/auth';
 
 // NavLink marks the link of the current page with aria-current="page".
 const items = [
@@ -8,15 +9,18 @@ const items = [
   { to: paths.report, label: 'nav.report', end: false },
   { to: paths.procedures, label: 'nav.procedures', end: false },
   { to: paths.units, label: 'nav.units', end: false },
-  { to: paths.login, label: 'nav.login', end: false },
 ] as const;
+
+const adminItem = { to: paths.admin, label: 'nav.admin', end: false } as const;
 
 export function MainNav() {
   const { t } = useTranslation();
+  const { isAdmin } = useAuth();
+  const shown = isAdmin ? [...items, adminItem] : items;
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container main-nav__list">
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end={item.end} className="main-nav__link">
               {t(item.label)}

@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import {
+  accountMenu,
+  DEMO_ADMIN,
+  DEMO_PASSWORD,
+  DEMO_RESIDENT,
+  logIn,
+  registerVerifiedResident,
+  STRONG_PASSWORD,
+  uniqueEmail,
+} from './support/accounts';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test, type PageProblems } from './support/fixtures';
+import { linkIn, waitForMail } from './support/mail';
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** A refused login is the point of some tests; the browser logs the refusal as an error. */
+function allowRefusedLogin(pageProblems: PageProblems, status: number): void {
+  pageProblems.allow(
+    (problem) =>
+      (problem.kind === 'http' && problem.text.includes(`/api/v1/auth/login: ${String(status)}`)) ||
+      (problem.kind === 'console' && problem.text.includes(`status of ${String(status)}`)),
+  );
+}
+
+async function tryLogIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło').fill(password);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+}
+
+test('a new resident registers, confirms the address, downloads their data and deletes the account', async ({
+  page,
+  pageProblems,
+}) => {
+  const email = uniqueEmail('anna');
+
+  await page.goto('/');
+  await accountMenu(page).getByRole('link', { name: 'Załóż konto' }).click();
+  await expect(heading(page)).toHaveText('Załóż konto');
+  await expect(page.getByRole('group', { name: 'Regulamin serwisu' })).toContainText('Wersja');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Imię').fill('Anna');
+  await page.getByLabel('Nazwisko').fill('Testowa');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło').fill(STRONG_PASSWORD);
+  await page.getByRole('checkbox', { name: /Akceptuję regulamin/ }).check();
+  await page.getByRole('button', { name: 'Załóż konto' }).click();
+
+  await expect(heading(page)).toHaveText('Sprawdź pocztę');
+  await expect(page.getByRole('main')).toContainText(email);
+  await expectNoAxeViolations(page);
+
+  // The server's mail, received by the test's SMTP listener, links to the web UI.
+  const mail = await waitForMail(email, '/verify-email?token=');
+  await page.goto(linkIn(mail, '/verify-email'));
+  await expect(page.getByRole('status')).toContainText('Adres e-mail został potwierdzony');
+  await page.getByRole('link', { name: 'Przejdź do logowania' }).click();
+
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await expect(page).toHaveURL('/account');
+  await expect(accountMenu(page).getByRole('link', { name: 'Anna Testowa' })).toBeVisible();
+
+  // The access token lives in memory only: a reload resumes the session from the refresh
+  // cookie (Secure, SameSite=Strict, which Chromium keeps on http://127.0.0.1).
+  await page.reload();
+  await expect(accountMenu(page).getByRole('link', { name: 'Anna Testowa' })).toBeVisible();
+  await expect(heading(page)).toHaveText('Moje konto');
+  await expect(page.getByLabel('Imię')).toHaveValue('Anna');
+  await expectNoAxeViolations(page);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Pobierz moje dane' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('kontakt-my-data.json');
+  const data = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    account: { email: string; first_name: string };
+    consents: { terms_version: string }[];
+  };
+  expect(data.account.email).toBe(email);
+  expect(data.account.first_name).toBe('Anna');
+  expect(data.consents).toHaveLength(1);
+
+  await accountMenu(page).getByRole('link', { name: /^Skrzynka/ }).click();
+  await expect(heading(page)).toHaveText('Skrzynka odbiorcza');
+  await expect(page.getByRole('main')).toContainText('nieprzeczytane: 0');
+  await expectNoAxeViolations(page);
+  await page.getByRole('navigation', { name: 'Moje konto' }).getByRole('link', { name: 'Moje konto' }).click();
+
+  const deletion = page.getByRole('region', { name: 'Usunięcie konta' });
+  await expect(deletion).toContainText('Usunięcia konta nie można cofnąć');
+  await deletion.getByLabel('Hasło (potwierdzenie)').fill(STRONG_PASSWORD);
+  await deletion.getByRole('checkbox', { name: /Rozumiem/ }).check();
+  await deletion.getByRole('button', { name: 'Usuń konto na zawsze' }).click();
+
+  await expect(heading(page)).toHaveText('Konto zostało usunięte');
+  await expect(accountMenu(page).getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+  allowRefusedLogin(pageProblems, 401);
+  await tryLogIn(page, email, STRONG_PASSWORD);
+  await expect(page.getByRole('alert')).toHaveText('Nieprawidłowy adres e-mail lub hasło.');
+  await expect(page.getByRole('alert')).toBeFocused();
+});
+
+test('an administrator finds a user and blocks them, after which the user cannot log in', async ({
+  page,
+  request,
+  pageProblems,
+}) => {
+  const email = uniqueEmail('bartek');
+  await registerVerifiedResident(request, { email, firstName: 'Bartek', lastName: 'Blokowany' });
+
+  await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Administracja' }).click();
+  await expect(heading(page)).toHaveText('Użytkownicy');
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('searchbox', { name: 'Szukaj' }).fill(email);
+  await page.getByRole('search').getByRole('button', { name: 'Szukaj' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Znaleziono' })).toHaveText('Znaleziono 1 konto');
+  await page.getByRole('link', { name: 'Bartek Blokowany' }).click();
+
+  await expect(heading(page)).toHaveText('Bartek Blokowany');
+  await expect(page.getByRole('main')).toContainText(email);
+  await expectNoAxeViolations(page);
+
+  const blocking = page.getByRole('region', { name: 'Blokada konta' });
+  await blocking.getByLabel('Powód blokady').fill('Obraźliwe treści w zgłoszeniach (pkt 7 regulaminu).');
+  await blocking.getByRole('button', { name: 'Zablokuj konto' }).click();
+  await expect(blocking).toContainText('To konto jest zablokowane.');
+  await expect(blocking).toContainText('Obraźliwe treści');
+  await expect(blocking.getByRole('button', { name: 'Odblokuj konto' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Wróć do listy użytkowników' }).click();
+  await page.getByLabel('Stan').selectOption('true');
+  await page.getByRole('search').getByRole('button', { name: 'Szukaj' }).click();
+  await expect(page).toHaveURL(/blocked=true/);
+  await expect(page.getByRole('link', { name: 'Bartek Blokowany' })).toBeVisible();
+
+  await accountMenu(page).getByRole('button', { name: 'Wyloguj się' }).click();
+  await expect(accountMenu(page).getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+  allowRefusedLogin(pageProblems, 403);
+  await tryLogIn(page, email, STRONG_PASSWORD);
+  await expect(page.getByRole('alert')).toHaveText(
+    'Twoje konto zostało zablokowane przez administratora. Skontaktuj się z urzędem miasta.',
+  );
+});
+
+test('a message from an administrator reaches the resident’s inbox', async ({ page }) => {
+  const subject = `Naprawa latarni ${Date.now().toString(36)}`;
+
+  await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
+  await page.goto(`/admin/users?q=${encodeURIComponent(DEMO_RESIDENT)}`);
+  await page.getByRole('link', { name: 'Jan Mieszkaniec' }).click();
+  const message = page.getByRole('region', { name: 'Wiadomość do użytkownika' });
+  await message.getByLabel('Temat').fill(subject);
+  await message.getByLabel('Treść').fill('Latarnia przy ul. Piotrkowskiej 100 została naprawiona.');
+  await message.getByRole('button', { name: 'Wyślij wiadomość' }).click();
+  await expect(message.getByRole('status')).toHaveText('Wiadomość została wysłana do skrzynki użytkownika.');
+  await accountMenu(page).getByRole('button', { name: 'Wyloguj się' }).click();
+  await expect(accountMenu(page).getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+  await logIn(page, DEMO_RESIDENT, DEMO_PASSWORD);
+  await expect(accountMenu(page).getByRole('link', { name: /^Skrzynka \d+ now/ })).toBeVisible();
+  await accountMenu(page).getByRole('link', { name: /^Skrzynka/ }).click();
+  const item = page.getByRole('article', { name: subject });
+  await expect(item).toContainText('Latarnia przy ul. Piotrkowskiej 100 została naprawiona.');
+  await expect(item).toContainText('nieprzeczytana');
+  await expectNoAxeViolations(page);
+
+  await item.getByRole('button', { name: 'Oznacz jako przeczytaną' }).click();
+  await expect(item.getByRole('button', { name: 'Oznacz jako przeczytaną' })).toHaveCount(0);
+  await expect(item).toContainText('przeczytana');
+});
+
+test('a resident is kept out of the administration and pages that need a login ask for one', async ({ page }) => {
+  await page.goto('/account/inbox');
+  await expect(page).toHaveURL('/login?next=%2Faccount%2Finbox');
+  await page.getByLabel('Adres e-mail').fill(DEMO_RESIDENT);
+  await page.getByLabel('Hasło').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await expect(page).toHaveURL('/account/inbox');
+  await expect(page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Administracja' })).toHaveCount(0);
+
+  await page.goto('/admin/users');
+  await expect(heading(page)).toHaveText('Brak dostępu');
+  await expectNoAxeViolations(page);
+});
+
+/** The administration's pages, with what shows each has loaded. */
+const adminPages = [
+  { path: '/admin/users', heading: { pl: 'Użytkownicy', en: 'Users' }, ready: 'table' },
+  { path: '/admin/invite', heading: { pl: 'Zaproś pracownika', en: 'Invite a staff member' }, ready: 'form' },
+  { path: '/admin/terms', heading: { pl: 'Regulamin serwisu', en: 'Terms of service' }, ready: 'list' },
+  { path: '/admin/announcements', heading: { pl: 'Ogłoszenia', en: 'Announcements' }, ready: 'form' },
+  { path: '/admin/access-log', heading: { pl: 'Dostęp do danych osobowych', en: 'Personal data access' }, ready: 'table' },
+] as const;
+
+for (const language of ['pl', 'en'] as const) {
+  test(`no WCAG 2.1 AA violations in the administration (${language})`, async ({ page }) => {
+    await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
+    if (language === 'en') {
+      await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    for (const adminPage of adminPages) {
+      await page.goto(adminPage.path);
+      await expect(heading(page)).toHaveText(adminPage.heading[language]);
+      if (adminPage.ready === 'table') {
+        await expect(page.getByRole('table')).toBeVisible();
+      } else if (adminPage.ready === 'list') {
+        // Each version is a disclosure (a group) with its number and date.
+        await expect(page.getByRole('main').getByRole('group').first()).toBeVisible();
+      }
+      await expectNoAxeViolations(page);
+    }
+
+    // An account's page, and the unit picker of a unit-scoped role.
+    await page.goto('/admin/users?q=operator.zdit');
+    await page.getByRole('link', { name: 'Olga Drogowa' }).click();
+    await expect(heading(page)).toHaveText('Olga Drogowa');
+    await expect(page.getByRole('combobox', { name: language === 'pl' ? 'Jednostka' : 'Unit' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}

@@ -1,0 +1,71 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+import type { components } from '@/lib/api/schema';
+import { ME_KEY, profileQueryOptions } from '@/lib/auth';
+
+export type ProfileUpdate = components['schemas']['ProfileUpdate'];
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ProfileUpdate) => unwrap(await apiClient.PATCH('/api/v1/accounts/me', { body })),
+    onSuccess: (profile) => {
+      queryClient.setQueryData(profileQueryOptions().queryKey, profile);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (body: components['schemas']['PasswordChange']) => {
+      unwrap(await apiClient.POST('/api/v1/accounts/me/password', { body }));
+    },
+  });
+}
+
+export function useStartTotp() {
+  return useMutation({
+    mutationFn: async () => unwrap(await apiClient.POST('/api/v1/auth/totp')),
+  });
+}
+
+export function useConfirmTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => unwrap(await apiClient.POST('/api/v1/auth/totp/confirm', { body: { code } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (password: string) => {
+      unwrap(await apiClient.DELETE('/api/v1/auth/totp', { body: { password } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+/** Deletes the account; the server ends its sessions, so the session here ends too. */
+export function useDeleteAccount() {
+  return useMutation({
+    mutationFn: async (password: string) => {
+      unwrap(await apiClient.DELETE('/api/v1/accounts/me', { body: { password } }));
+    },
+  });
+}
+
+/** Fetches one's data as a file (with the session's token, so not a plain link). */
+export async function fetchMyData(): Promise<{ blob: Blob; filename: string }> {
+  const result = await apiClient.GET('/api/v1/accounts/me/export', { parseAs: 'blob' });
+  const blob = unwrap(result);
+  const disposition = result.response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'kontakt-my-data.json';
+  return { blob, filename };
+}
+
+export function useDownloadMyData() {
+  return useMutation({ mutationFn: fetchMyData });
+}

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { profileQueryOptions, type Profile, type Role } from './queries';
+import { sessionStore, type SessionStatus } from './session-store';
+
+export type Auth = {
+  status: SessionStatus;
+  /** The logged-in person, once loaded. */
+  profile: Profile | undefined;
+  /** Whether the person holds the staff role (every account is also a resident). */
+  hasRole: (role: Role) => boolean;
+  isAdmin: boolean;
+};
+
+export function useSessionStatus(): SessionStatus {
+  return useSyncExternalStore(sessionStore.subscribe, () => sessionStore.getState().status);
+}
+
+/** The session and the logged-in person's profile and roles. */
+export function useAuth(): Auth {
+  const status = useSessionStatus();
+  const profile = useQuery({ ...profileQueryOptions(), enabled: status === 'authenticated' });
+  const data = status === 'authenticated' ? profile.data : undefined;
+  const hasRole = (role: Role) => data?.roles.some((grant) => grant.role === role) ?? false;
+  return { status, profile: data, hasRole, isAdmin: hasRole('admin') };
+}
