@@ -52,7 +52,9 @@ impl AppState {
             keys: Arc::new(keys),
             templates: Arc::new(Templates::new()?),
             storage: Arc::new(LocalStorage::new(config.storage_dir.clone())),
-            http: reqwest::Client::builder().user_agent(concat!("Kontakt/", env!("CARGO_PKG_VERSION"))).build()?,
+            http: reqwest::Client::builder()
+                .user_agent(concat!("Kontakt/", env!("CARGO_PKG_VERSION")))
+                .build()?,
             config: Arc::new(config),
         })
     }

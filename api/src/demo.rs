@@ -189,10 +189,13 @@ pub fn categories_json() -> anyhow::Result<Vec<serde_json::Value>> {
 async fn seed_categories(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
     for value in categories_json()? {
         let demo: DemoCategory = serde_json::from_value(value)?;
-        let unit = model::find_by_slug(conn, &demo.unit).await.with_context(|| format!("demo unit {}", demo.unit))?;
+        let unit = model::find_by_slug(conn, &demo.unit)
+            .await
+            .with_context(|| format!("demo unit {}", demo.unit))?;
         let mut fields = demo.rest;
         fields.insert("unit_id".into(), serde_json::json!(unit.id));
-        let input: crate::org::categories::CategoryInput = serde_json::from_value(serde_json::Value::Object(fields)).context("a demo category")?;
+        let input: crate::org::categories::CategoryInput =
+            serde_json::from_value(serde_json::Value::Object(fields)).context("a demo category")?;
         crate::org::categories::upsert(conn, &input, Utc::now()).await?;
     }
     Ok(())

@@ -26,7 +26,10 @@ impl LocalStorage {
     fn path(&self, key: &str) -> anyhow::Result<PathBuf> {
         // Keys are made by the server, but never let one escape the root.
         anyhow::ensure!(
-            !key.is_empty() && key.split('/').all(|part| !part.is_empty() && part != ".." && part != "."),
+            !key.is_empty()
+                && key
+                    .split('/')
+                    .all(|part| !part.is_empty() && part != ".." && part != "."),
             "invalid storage key {key:?}"
         );
         Ok(self.root.join(Path::new(key)))
@@ -38,11 +41,15 @@ impl Storage for LocalStorage {
     async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         let path = self.path(key)?;
         if let Some(parent) = path.parent() {
-            tokio::fs::create_dir_all(parent).await.with_context(|| format!("creating {}", parent.display()))?;
+            tokio::fs::create_dir_all(parent)
+                .await
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
         // Write to a temporary name and rename, so a reader never sees half a file.
         let temporary = path.with_extension("partial");
-        tokio::fs::write(&temporary, bytes).await.with_context(|| format!("writing {}", temporary.display()))?;
+        tokio::fs::write(&temporary, bytes)
+            .await
+            .with_context(|| format!("writing {}", temporary.display()))?;
         tokio::fs::rename(&temporary, &path).await?;
         Ok(())
     }

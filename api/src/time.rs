@@ -7,7 +7,10 @@ use chrono_tz::Europe::Warsaw;
 /// happen at 02:00/03:00.)
 pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    Warsaw.from_local_datetime(&midnight).earliest().map_or_else(|| midnight.and_utc(), |local| local.with_timezone(&Utc))
+    Warsaw
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |local| local.with_timezone(&Utc))
 }
 
 #[cfg(test)]

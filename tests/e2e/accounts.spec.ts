@@ -13,6 +13,7 @@ import {
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test, type PageProblems } from './support/fixtures';
 import { linkIn, waitForMail } from './support/mail';
+import { totpCode } from './support/totp';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -36,6 +37,8 @@ test('a new resident registers, confirms the address, downloads their data and d
   page,
   pageProblems,
 }) => {
+  // Registration, mail delivery and several pages: more than the default time.
+  test.slow();
   const email = uniqueEmail('anna');
 
   await page.goto('/');
@@ -113,6 +116,7 @@ test('an administrator finds a user and blocks them, after which the user cannot
   request,
   pageProblems,
 }) => {
+  test.slow();
   const email = uniqueEmail('bartek');
   await registerVerifiedResident(request, { email, firstName: 'Bartek', lastName: 'Blokowany' });
 
@@ -206,9 +210,10 @@ const adminPages = [
 
 for (const language of ['pl', 'en'] as const) {
   test(`no WCAG 2.1 AA violations in the administration (${language})`, async ({ page }) => {
+    test.slow();
     await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
     if (language === 'en') {
-      await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
+      await page.getByRole('combobox', { name: 'Język', exact: true }).selectOption('en');
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
     for (const adminPage of adminPages) {
@@ -231,3 +236,64 @@ for (const language of ['pl', 'en'] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+test('a resident resets a forgotten password, edits the profile and turns on two-step verification', async ({ page, request }) => {
+  test.slow();
+  const email = uniqueEmail('celina');
+  await registerVerifiedResident(request, { email, firstName: 'Celina', lastName: 'Zapominalska' });
+  const newPassword = 'Kasztany spadają w październiku 7';
+
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Nie pamiętasz hasła?' }).click();
+  await expect(heading(page)).toHaveText('Nie pamiętasz hasła?');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByRole('button', { name: 'Wyślij link' }).click();
+  await expect(page.getByRole('status')).toContainText('wysłaliśmy link');
+
+  const mail = await waitForMail(email, '/reset-password?token=');
+  await page.goto(linkIn(mail, '/reset-password'));
+  await expect(heading(page)).toHaveText('Nowe hasło');
+  await page.getByLabel('Nowe hasło').fill(newPassword);
+  await page.getByRole('button', { name: 'Ustaw hasło' }).click();
+  await expect(page.getByRole('status')).toContainText('Hasło zostało zmienione');
+  await expectNoAxeViolations(page);
+
+  await logIn(page, email, newPassword);
+
+  const details = page.getByRole('region', { name: 'Dane osobowe' });
+  await details.getByLabel('Imię').fill('Celestyna');
+  await details.getByLabel(/^Telefon/).fill('+48 42 600 70 80');
+  await details.getByRole('button', { name: 'Zapisz zmiany' }).click();
+  await expect(details.getByRole('status')).toHaveText('Zmiany zostały zapisane.');
+  await expect(accountMenu(page).getByRole('link', { name: 'Celestyna Zapominalska' })).toBeVisible();
+
+  const twoStep = page.getByRole('region', { name: 'Weryfikacja dwuetapowa' });
+  await twoStep.getByRole('button', { name: 'Włącz weryfikację dwuetapową' }).click();
+  const secret = (await twoStep.locator('dd code').first().textContent()) ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await expect(twoStep).toContainText('otpauth://totp/');
+  await twoStep.getByLabel('Kod z aplikacji uwierzytelniającej').fill(totpCode(secret));
+  await twoStep.getByRole('button', { name: 'Potwierdź i włącz' }).click();
+  await expect(twoStep.getByRole('status')).toContainText('Weryfikacja dwuetapowa została włączona.');
+  const codes = twoStep.getByRole('list', { name: 'Kody odzyskiwania' }).getByRole('listitem');
+  await expect(codes).toHaveCount(10);
+  const recoveryCode = (await codes.first().textContent()) ?? '';
+  await expectNoAxeViolations(page);
+
+  await accountMenu(page).getByRole('button', { name: 'Wyloguj się' }).click();
+  await expect(accountMenu(page).getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+  await page.goto('/login');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło').fill(newPassword);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Drugi składnik logowania' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  // The code just used is refused again within its 30 s, so log in with a recovery code.
+  await page.getByRole('button', { name: 'Użyj kodu odzyskiwania' }).click();
+  await page.getByLabel('Kod odzyskiwania').fill(recoveryCode);
+  await page.getByRole('button', { name: 'Potwierdź' }).click();
+  await expect(page).toHaveURL('/account');
+  await expect(page.getByRole('region', { name: 'Weryfikacja dwuetapowa' })).toContainText(
+    'Weryfikacja dwuetapowa jest włączona',
+  );
+});

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 pub mod db;
+pub mod images;
 pub mod mail;
 pub mod users;
 

@@ -115,15 +115,27 @@ pub fn require_contact_data_access(principal: &Principal) -> Result<(), AppError
 
 /// Moderating issues (R2.1): moderators and administrators.
 pub fn require_moderator(principal: &Principal) -> Result<(), AppError> {
-    if principal.is_admin() || principal.has_role(Role::Moderator) { Ok(()) } else { Err(forbidden("Only moderators may do this.")) }
+    if principal.is_admin() || principal.has_role(Role::Moderator) {
+        Ok(())
+    } else {
+        Err(forbidden("Only moderators may do this."))
+    }
 }
 
 /// Seeing and acting on an issue handled by `unit_id` (R4.3): moderators, the contact
 /// centre and administrators for every unit; operators only for their own units.
 pub fn require_issue_access(principal: &Principal, unit_id: Uuid) -> Result<(), AppError> {
-    let everywhere = principal.is_admin() || principal.has_role(Role::Moderator) || principal.has_role(Role::ContactCentre);
-    let own_unit = principal.grants.iter().any(|grant| grant.role == Role::Operator && grant.unit_id == Some(unit_id));
-    if everywhere || own_unit { Ok(()) } else { Err(forbidden("This issue belongs to another unit.")) }
+    let everywhere =
+        principal.is_admin() || principal.has_role(Role::Moderator) || principal.has_role(Role::ContactCentre);
+    let own_unit = principal
+        .grants
+        .iter()
+        .any(|grant| grant.role == Role::Operator && grant.unit_id == Some(unit_id));
+    if everywhere || own_unit {
+        Ok(())
+    } else {
+        Err(forbidden("This issue belongs to another unit."))
+    }
 }
 
 #[cfg(test)]

@@ -25,9 +25,15 @@ pub struct Place {
 
 /// Splits "Piotrkowska 104" into ("piotrkowska", Some("104")).
 fn split_number(query: &str) -> (String, Option<String>) {
-    let query = query.trim().trim_start_matches("ul.").trim_start_matches("ulica").trim();
+    let query = query
+        .trim()
+        .trim_start_matches("ul.")
+        .trim_start_matches("ulica")
+        .trim();
     match query.rsplit_once(' ') {
-        Some((street, number)) if number.chars().next().is_some_and(|c| c.is_ascii_digit()) => (street.trim().to_owned(), Some(number.to_owned())),
+        Some((street, number)) if number.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            (street.trim().to_owned(), Some(number.to_owned()))
+        }
         _ => (query.to_owned(), None),
     }
 }
@@ -38,9 +44,18 @@ pub async fn search_register(conn: &mut AsyncPgConnection, query: &str, limit: i
     if street.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    let needle = format!("%{}%", street.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+    let pattern: String = street
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '\\' | '%' | '_'))
+        .collect();
+    let needle = format!("%{pattern}%");
     let rows: Vec<(String, f64, f64)> = streets::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("search LIKE kontakt_unaccent(").bind::<diesel::sql_types::Text, _>(needle).sql(")"))
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("search LIKE kontakt_unaccent(")
+                .bind::<diesel::sql_types::Text, _>(needle)
+                .sql(")"),
+        )
         .select((streets::name, streets::lat, streets::lon))
         .order(streets::name)
         .limit(limit)
@@ -49,7 +64,9 @@ pub async fn search_register(conn: &mut AsyncPgConnection, query: &str, limit: i
     Ok(rows
         .into_iter()
         .map(|(name, lat, lon)| Place {
-            label: number.as_ref().map_or_else(|| name.clone(), |number| format!("{name} {number}")),
+            label: number
+                .as_ref()
+                .map_or_else(|| name.clone(), |number| format!("{name} {number}")),
             lat,
             lon,
             source: "street_register".into(),
@@ -95,7 +112,14 @@ async fn search_geocoder(state: &AppState, query: &str) -> Vec<Place> {
     };
     places
         .into_iter()
-        .filter_map(|place| Some(Place { label: place.display_name, lat: place.lat.parse().ok()?, lon: place.lon.parse().ok()?, source: "geocoder".into() }))
+        .filter_map(|place| {
+            Some(Place {
+                label: place.display_name,
+                lat: place.lat.parse().ok()?,
+                lon: place.lon.parse().ok()?,
+                source: "geocoder".into(),
+            })
+        })
         .collect()
 }
 
@@ -130,8 +154,14 @@ mod tests {
 
     #[test]
     fn house_numbers_are_split_off() {
-        assert_eq!(split_number("ul. Piotrkowska 104"), ("Piotrkowska".into(), Some("104".into())));
-        assert_eq!(split_number("Rewolucji 1905 r. 12a"), ("Rewolucji 1905 r.".into(), Some("12a".into())));
+        assert_eq!(
+            split_number("ul. Piotrkowska 104"),
+            ("Piotrkowska".into(), Some("104".into()))
+        );
+        assert_eq!(
+            split_number("Rewolucji 1905 r. 12a"),
+            ("Rewolucji 1905 r.".into(), Some("12a".into()))
+        );
         assert_eq!(split_number("Zielona"), ("Zielona".into(), None));
     }
 }

@@ -1,5 +1,5 @@
 //! Geography: the city's managed area.
 
 pub mod boundary;
-pub mod routes;
 pub mod geocode;
+pub mod routes;

@@ -114,11 +114,18 @@ pub struct IssueCreated {
     ),
 )]
 #[post("/issues")]
-pub async fn create_issue(state: web::Data<AppState>, caller: MaybePrincipal, req: HttpRequest, payload: web::Payload) -> AppResult<HttpResponse> {
+pub async fn create_issue(
+    state: web::Data<AppState>,
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
     let (body, photo_uploads, raw) = read_request(&req, payload, state.config.json_limit_bytes).await?;
     let key = idempotency_key(&req)?;
     let principal = caller.0;
-    let scope = principal.as_ref().map_or_else(|| "anonymous".to_owned(), |p| p.account_id.to_string());
+    let scope = principal
+        .as_ref()
+        .map_or_else(|| "anonymous".to_owned(), |p| p.account_id.to_string());
     let request_hash = Sha256::digest(&raw).to_vec();
     let mut conn = state.pool.get().await?;
     if let Some(key) = &key
@@ -146,7 +153,17 @@ pub async fn create_issue(state: web::Data<AppState>, caller: MaybePrincipal, re
     let state = state.get_ref();
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
-            let created = insert(state, conn, &body, &category, &checked, principal.as_ref(), &stored, now).await?;
+            let created = insert(
+                state,
+                conn,
+                &body,
+                &category,
+                &checked,
+                principal.as_ref(),
+                &stored,
+                now,
+            )
+            .await?;
             if let Some(key) = &key {
                 diesel::insert_into(idempotency_keys::table)
                     .values((
@@ -168,7 +185,9 @@ pub async fn create_issue(state: web::Data<AppState>, caller: MaybePrincipal, re
         // The same key raced in from a parallel retry: answer with the winner's result.
         Err(AppError::Internal(error)) if key.is_some() && is_unique_violation(&error) => {
             let key = key.unwrap_or_default();
-            replay(&mut conn, &scope, &key, &request_hash).await?.ok_or(AppError::Internal(error))
+            replay(&mut conn, &scope, &key, &request_hash)
+                .await?
+                .ok_or(AppError::Internal(error))
         }
         Err(error) => Err(error),
     }
@@ -188,7 +207,10 @@ pub struct IssueUpload {
 fn is_unique_violation(error: &anyhow::Error) -> bool {
     matches!(
         error.downcast_ref::<diesel::result::Error>(),
-        Some(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
+        Some(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        ))
     )
 }
 
@@ -198,13 +220,21 @@ fn idempotency_key(req: &HttpRequest) -> AppResult<Option<String>> {
     };
     let key = value.to_str().unwrap_or_default().trim();
     if key.is_empty() || key.len() > 200 {
-        return Err(AppError::bad_request("invalid_idempotency_key", "Idempotency-Key must be 1–200 visible characters."));
+        return Err(AppError::bad_request(
+            "invalid_idempotency_key",
+            "Idempotency-Key must be 1–200 visible characters.",
+        ));
     }
     Ok(Some(key.to_owned()))
 }
 
 /// The stored answer for a retried key, or a 422 when the key came with another body.
-async fn replay(conn: &mut AsyncPgConnection, scope: &str, key: &str, request_hash: &[u8]) -> AppResult<Option<HttpResponse>> {
+async fn replay(
+    conn: &mut AsyncPgConnection,
+    scope: &str,
+    key: &str,
+    request_hash: &[u8],
+) -> AppResult<Option<HttpResponse>> {
     let found: Option<(Vec<u8>, Value)> = idempotency_keys::table
         .filter(idempotency_keys::scope.eq(scope))
         .filter(idempotency_keys::key.eq(key))
@@ -214,9 +244,11 @@ async fn replay(conn: &mut AsyncPgConnection, scope: &str, key: &str, request_ha
         .optional()?;
     match found {
         None => Ok(None),
-        Some((hash, response)) if hash == request_hash => {
-            Ok(Some(HttpResponse::Created().insert_header(("idempotent-replayed", "true")).json(response)))
-        }
+        Some((hash, response)) if hash == request_hash => Ok(Some(
+            HttpResponse::Created()
+                .insert_header(("idempotent-replayed", "true"))
+                .json(response),
+        )),
         Some(_) => Err(AppError::client(
             StatusCode::UNPROCESSABLE_ENTITY,
             "idempotency_key_reused",
@@ -227,21 +259,46 @@ async fn replay(conn: &mut AsyncPgConnection, scope: &str, key: &str, request_ha
 
 /// Reads the body: JSON, or multipart with an `issue` part and `photos` parts. Also returns
 /// the raw bytes that identify the request for idempotency.
-async fn read_request(req: &HttpRequest, payload: web::Payload, json_limit: usize) -> AppResult<(NewIssue, Vec<Vec<u8>>, Vec<u8>)> {
-    let content_type = req.headers().get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
+async fn read_request(
+    req: &HttpRequest,
+    payload: web::Payload,
+    json_limit: usize,
+) -> AppResult<(NewIssue, Vec<Vec<u8>>, Vec<u8>)> {
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     if content_type.starts_with("multipart/form-data") {
         let mut form = Multipart::new(req.headers(), payload);
         let (mut issue, mut photos, mut raw) = (None, Vec::new(), Vec::new());
         while let Some(field) = form.next().await {
-            let mut field = field.map_err(|error| AppError::bad_request("malformed_multipart", format!("The form could not be read: {error}")))?;
+            let mut field = field.map_err(|error| {
+                AppError::bad_request("malformed_multipart", format!("The form could not be read: {error}"))
+            })?;
             let name = field.name().unwrap_or_default().to_owned();
-            let limit = if name == "issue" { json_limit } else { photos::MAX_BYTES + 1 };
+            let limit = if name == "issue" {
+                json_limit
+            } else {
+                photos::MAX_BYTES + 1
+            };
             let mut bytes = Vec::new();
             while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|error| AppError::bad_request("malformed_multipart", format!("The form could not be read: {error}")))?;
+                let chunk = chunk.map_err(|error| {
+                    AppError::bad_request("malformed_multipart", format!("The form could not be read: {error}"))
+                })?;
                 if bytes.len() + chunk.len() > limit {
-                    let name = if name == "photos" { format!("photos[{}]", photos.len()) } else { name.clone() };
-                    return Err(AppError::validation(vec![FieldError::new(name, "too_large", "This part is too large.")]));
+                    let name = if name == "photos" {
+                        format!("photos[{}]", photos.len())
+                    } else {
+                        name.clone()
+                    };
+                    return Err(AppError::validation(vec![FieldError::new(
+                        name,
+                        "too_large",
+                        "This part is too large.",
+                    )]));
                 }
                 bytes.extend_from_slice(&chunk);
             }
@@ -249,15 +306,31 @@ async fn read_request(req: &HttpRequest, payload: web::Payload, json_limit: usiz
             match name.as_str() {
                 "issue" => issue = Some(parse_json::<NewIssue>(&bytes)?),
                 "photos" => photos.push(bytes),
-                other => return Err(AppError::validation(vec![FieldError::new(other, "unknown_part", "Expected the parts `issue` and `photos`.")])),
+                other => {
+                    return Err(AppError::validation(vec![FieldError::new(
+                        other,
+                        "unknown_part",
+                        "Expected the parts `issue` and `photos`.",
+                    )]));
+                }
             }
         }
-        let issue = issue.ok_or_else(|| AppError::validation(vec![FieldError::new("issue", "required", "The form needs an `issue` part with the JSON.")]))?;
+        let issue = issue.ok_or_else(|| {
+            AppError::validation(vec![FieldError::new(
+                "issue",
+                "required",
+                "The form needs an `issue` part with the JSON.",
+            )])
+        })?;
         return Ok((issue, photos, raw));
     }
     if content_type.starts_with("application/json") {
         let bytes = payload.to_bytes_limited(json_limit).await.map_err(|_| {
-            AppError::client(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("The request body is larger than {json_limit} bytes."))
+            AppError::client(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("The request body is larger than {json_limit} bytes."),
+            )
         })?;
         let bytes = bytes.map_err(|error| AppError::bad_request("unreadable_body", error.to_string()))?;
         let issue = parse_json::<NewIssue>(&bytes)?;
@@ -272,7 +345,11 @@ async fn read_request(req: &HttpRequest, payload: web::Payload, json_limit: usiz
 
 fn process_photos(uploads: Vec<Vec<u8>>) -> AppResult<Vec<ProcessedPhoto>> {
     if uploads.len() > MAX_PHOTOS {
-        return Err(AppError::validation(vec![FieldError::new("photos", "too_many", format!("At most {MAX_PHOTOS} photos per issue."))]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "photos",
+            "too_many",
+            format!("At most {MAX_PHOTOS} photos per issue."),
+        )]));
     }
     let mut errors = Vec::new();
     let mut processed = Vec::new();
@@ -282,7 +359,11 @@ fn process_photos(uploads: Vec<Vec<u8>>) -> AppResult<Vec<ProcessedPhoto>> {
             Err(error) => errors.push(error),
         }
     }
-    if errors.is_empty() { Ok(processed) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(processed)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// What the checks decided.
@@ -310,9 +391,17 @@ async fn check(
 ) -> AppResult<Checked> {
     let mut v = Validator::new();
     match category {
-        None => v.add(FieldError::new("category", "unknown_category", "There is no such category.")),
+        None => v.add(FieldError::new(
+            "category",
+            "unknown_category",
+            "There is no such category.",
+        )),
         Some(category) if !category.is_offered(now) => {
-            v.add(FieldError::new("category", "category_not_offered", "This category does not accept issues now."));
+            v.add(FieldError::new(
+                "category",
+                "category_not_offered",
+                "This category does not accept issues now.",
+            ));
         }
         Some(_) => {}
     }
@@ -321,25 +410,49 @@ async fn check(
 
     let channel = body.channel.unwrap_or(Channel::Web);
     if channel.is_staff_channel() {
-        let staff = principal.is_some_and(|p| p.has_role(Role::Operator) || p.has_role(Role::ContactCentre) || p.is_admin());
+        let staff =
+            principal.is_some_and(|p| p.has_role(Role::Operator) || p.has_role(Role::ContactCentre) || p.is_admin());
         if !staff {
-            return Err(AppError::client(StatusCode::FORBIDDEN, "forbidden", "Only staff register issues received by phone, email, ePUAP, letter or in person."));
+            return Err(AppError::client(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Only staff register issues received by phone, email, ePUAP, letter or in person.",
+            ));
         }
     } else if channel == Channel::Api {
-        v.add(FieldError::new("channel", "invalid", "The api channel is recorded for API-key clients."));
+        v.add(FieldError::new(
+            "channel",
+            "invalid",
+            "The api channel is recorded for API-key clients.",
+        ));
     }
 
     let mut location = body.location;
     if let Some(place) = location {
         if !(-90.0..=90.0).contains(&place.lat) || !(-180.0..=180.0).contains(&place.lon) {
-            v.add(FieldError::new("location", "invalid", "Latitude must be within ±90 and longitude within ±180."));
+            v.add(FieldError::new(
+                "location",
+                "invalid",
+                "Latitude must be within ±90 and longitude within ±180.",
+            ));
             location = None;
         } else if !state.city.contains(place.lat, place.lon) {
-            v.add(FieldError::new("location", "outside_city", format!("This place is outside {}. Kontakt handles issues within the city only.", state.config.city_name)));
+            v.add(FieldError::new(
+                "location",
+                "outside_city",
+                format!(
+                    "This place is outside {}. Kontakt handles issues within the city only.",
+                    state.config.city_name
+                ),
+            ));
             location = None;
         }
     }
-    let typed_address = body.address.as_deref().map(str::trim).filter(|address| !address.is_empty());
+    let typed_address = body
+        .address
+        .as_deref()
+        .map(str::trim)
+        .filter(|address| !address.is_empty());
     if let Some(address) = typed_address {
         v.text("address", address, 1, 300);
     }
@@ -349,13 +462,20 @@ async fn check(
         if let Some(typed) = typed_address {
             match geocode::resolve(state, conn, typed).await?.into_iter().next() {
                 Some(place) => {
-                    location = Some(Location { lat: place.lat, lon: place.lon });
+                    location = Some(Location {
+                        lat: place.lat,
+                        lon: place.lon,
+                    });
                     address = Some(place.label);
                 }
                 None => needs_pinpoint = true,
             }
         } else if category.is_some_and(|category| category.location_required) {
-            v.add(FieldError::new("location", "required", "Show the place on the map or type its address."));
+            v.add(FieldError::new(
+                "location",
+                "required",
+                "Show the place on the map or type its address.",
+            ));
         }
     }
 
@@ -369,12 +489,25 @@ async fn check(
 
     let (mut contact_name, mut contact_email, mut contact_phone) = (None, None, None);
     if let Some(contact) = &body.contact {
-        contact_name = contact.name.as_deref().map(|name| v.text("contact.name", name, 0, 200)).filter(|name| !name.is_empty());
-        contact_email = contact.email.as_deref().map(str::trim).filter(|email| !email.is_empty()).map(|email| v.email("contact.email", email));
+        contact_name = contact
+            .name
+            .as_deref()
+            .map(|name| v.text("contact.name", name, 0, 200))
+            .filter(|name| !name.is_empty());
+        contact_email = contact
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|email| !email.is_empty())
+            .map(|email| v.email("contact.email", email));
         contact_phone = v.phone("contact.phone", contact.phone.as_deref());
         let gives_data = contact_name.is_some() || contact_email.is_some() || contact_phone.is_some();
         if gives_data && !contact.consent {
-            v.add(FieldError::new("contact.consent", "consent_required", "Contact data is kept only with your consent to its processing."));
+            v.add(FieldError::new(
+                "contact.consent",
+                "consent_required",
+                "Contact data is kept only with your consent to its processing.",
+            ));
         }
     }
     v.finish()?;
@@ -383,7 +516,19 @@ async fn check(
     } else {
         None
     };
-    Ok(Checked { title, description, location, address, needs_pinpoint, field_values, contact_name, contact_email, contact_phone, terms_version, channel })
+    Ok(Checked {
+        title,
+        description,
+        location,
+        address,
+        needs_pinpoint,
+        field_values,
+        contact_name,
+        contact_email,
+        contact_phone,
+        terms_version,
+        channel,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -403,7 +548,8 @@ async fn insert(
     let reporter = principal.filter(|_| !staff_filing).map(|p| p.account_id);
     let anonymous = reporter.is_none();
     let tracking = anonymous.then(secrets::new_token);
-    let has_contact = checked.contact_email.is_some() || checked.contact_phone.is_some() || checked.contact_name.is_some();
+    let has_contact =
+        checked.contact_email.is_some() || checked.contact_phone.is_some() || checked.contact_name.is_some();
     let id: Uuid = diesel::insert_into(issues::table)
         .values((
             issues::number.eq(&number),
@@ -458,8 +604,12 @@ async fn insert(
     model::record_event(conn, id, created, now).await?;
 
     let url_number = number.replace('/', "-");
-    let tracking_url = tracking.as_ref().map(|(token, _)| link(state, &format!("/track/{token}")));
-    let follow_link = tracking_url.clone().unwrap_or_else(|| link(state, &format!("/issues/{url_number}")));
+    let tracking_url = tracking
+        .as_ref()
+        .map(|(token, _)| link(state, &format!("/track/{token}")));
+    let follow_link = tracking_url
+        .clone()
+        .unwrap_or_else(|| link(state, &format!("/issues/{url_number}")));
     let recipient = match (&checked.contact_email, reporter) {
         (Some(email), _) => Some((email.clone(), body.language)),
         (None, Some(account_id)) => {

@@ -51,7 +51,10 @@ text_enum! {
 impl Channel {
     /// Channels through which staff register issues on a caller's behalf.
     pub fn is_staff_channel(self) -> bool {
-        matches!(self, Self::Phone | Self::Email | Self::Epuap | Self::Letter | Self::InPerson)
+        matches!(
+            self,
+            Self::Phone | Self::Email | Self::Epuap | Self::Letter | Self::InPerson
+        )
     }
 }
 
@@ -107,7 +110,10 @@ impl Issue {
 /// Parses a number from a URL (`2026-000123` or `2026/000123`).
 pub fn parse_number(value: &str) -> Option<String> {
     let (year, seq) = value.split_once(['-', '/'])?;
-    let valid = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && seq.len() >= 6 && seq.chars().all(|c| c.is_ascii_digit());
+    let valid = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && seq.len() >= 6
+        && seq.chars().all(|c| c.is_ascii_digit());
     valid.then(|| format!("{year}/{seq}"))
 }
 
@@ -127,7 +133,12 @@ pub async fn allocate_number(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -
 }
 
 pub async fn find_by_number(conn: &mut AsyncPgConnection, number: &str) -> QueryResult<Option<Issue>> {
-    issues::table.filter(issues::number.eq(number)).select(Issue::as_select()).first(conn).await.optional()
+    issues::table
+        .filter(issues::number.eq(number))
+        .select(Issue::as_select())
+        .first(conn)
+        .await
+        .optional()
 }
 
 /// A public photo.
@@ -168,7 +179,12 @@ pub struct NewEvent<'a> {
 }
 
 /// Records an event in the issue's history (R3.8).
-pub async fn record_event(conn: &mut AsyncPgConnection, issue_id: Uuid, event: NewEvent<'_>, now: DateTime<Utc>) -> QueryResult<()> {
+pub async fn record_event(
+    conn: &mut AsyncPgConnection,
+    issue_id: Uuid,
+    event: NewEvent<'_>,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
     diesel::insert_into(issue_events::table)
         .values((
             issue_events::issue_id.eq(issue_id),
@@ -203,7 +219,12 @@ pub async fn public_timeline(conn: &mut AsyncPgConnection, issue_id: Uuid) -> Qu
     issue_events::table
         .filter(issue_events::issue_id.eq(issue_id))
         .filter(issue_events::public.eq(true))
-        .select((issue_events::kind, issue_events::after, issue_events::message, issue_events::created_at))
+        .select((
+            issue_events::kind,
+            issue_events::after,
+            issue_events::message,
+            issue_events::created_at,
+        ))
         .order(issue_events::id)
         .load(conn)
         .await

@@ -61,7 +61,12 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult
         .iter()
         .map(|photo| {
             let url = format!("/api/v1/staff/issues/{url_number}/photos/{}", photo.id);
-            StaffPhoto { id: photo.id, thumbnail_url: format!("{url}?thumbnail=true"), url, hidden: photo.hidden }
+            StaffPhoto {
+                id: photo.id,
+                thumbnail_url: format!("{url}?thumbnail=true"),
+                url,
+                hidden: photo.hidden,
+            }
         })
         .collect();
     let staff = StaffIssue {
@@ -75,7 +80,8 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult
         all_photos,
         has_contact: issue.contact_email.is_some() || issue.contact_phone.is_some() || issue.contact_name.is_some(),
         registered_reporter: issue.reporter_id.is_some(),
-        public: view::public_view(&lookup, issue, &photos).ok_or_else(|| AppError::Internal(anyhow::anyhow!("issue without category or unit")))?,
+        public: view::public_view(&lookup, issue, &photos)
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("issue without category or unit")))?,
     };
     Ok(staff)
 }
@@ -83,8 +89,11 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult
 /// Loads an issue a staff member may see: moderators, the contact centre and administrators
 /// see all; operators only their units' issues (R4.3).
 pub async fn find_for_staff(conn: &mut AsyncPgConnection, principal: &Principal, number: &str) -> AppResult<Issue> {
-    let number = model::parse_number(number).ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
-    let issue = model::find_by_number(conn, &number).await?.ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
+    let number =
+        model::parse_number(number).ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
+    let issue = model::find_by_number(conn, &number)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
     policy::require_issue_access(principal, issue.unit_id)?;
     Ok(issue)
 }
@@ -116,14 +125,24 @@ pub struct ModerationQueue {
     ),
 )]
 #[get("/staff/moderation")]
-pub async fn moderation_queue(state: web::Data<AppState>, principal: Principal, page: Query<QueuePage>) -> AppResult<web::Json<ModerationQueue>> {
+pub async fn moderation_queue(
+    state: web::Data<AppState>,
+    principal: Principal,
+    page: Query<QueuePage>,
+) -> AppResult<web::Json<ModerationQueue>> {
     policy::require_moderator(&principal)?;
     let per_page = page.per_page.unwrap_or(20).clamp(1, 100);
     let offset = (page.page.unwrap_or(1).max(1) - 1) * per_page;
     let mut conn = state.pool.get().await?;
     let pending = issues::table.filter(issues::moderation.eq(Moderation::Pending));
     let total: i64 = pending.count().get_result(&mut conn).await?;
-    let rows: Vec<Issue> = pending.select(Issue::as_select()).order((issues::created_at, issues::id)).limit(per_page).offset(offset).load(&mut conn).await?;
+    let rows: Vec<Issue> = pending
+        .select(Issue::as_select())
+        .order((issues::created_at, issues::id))
+        .limit(per_page)
+        .offset(offset)
+        .load(&mut conn)
+        .await?;
     let mut items = Vec::with_capacity(rows.len());
     for issue in rows {
         items.push(staff_view(&mut conn, issue).await?);
@@ -145,7 +164,11 @@ pub async fn moderation_queue(state: web::Data<AppState>, principal: Principal, 
     ),
 )]
 #[get("/staff/issues/{number}")]
-pub async fn get_staff_issue(state: web::Data<AppState>, principal: Principal, number: web::Path<String>) -> AppResult<web::Json<StaffIssue>> {
+pub async fn get_staff_issue(
+    state: web::Data<AppState>,
+    principal: Principal,
+    number: web::Path<String>,
+) -> AppResult<web::Json<StaffIssue>> {
     let mut conn = state.pool.get().await?;
     let issue = find_for_staff(&mut conn, &principal, &number).await?;
     Ok(web::Json(staff_view(&mut conn, issue).await?))
@@ -188,8 +211,15 @@ pub async fn get_staff_issue_photo(
         .first(&mut conn)
         .await?;
     let key = if variant.thumbnail.unwrap_or(false) { thumb } else { key };
-    let bytes = state.storage.get(&key).await?.ok_or_else(|| AppError::not_found("No such photo."))?;
-    Ok(HttpResponse::Ok().insert_header((CONTENT_TYPE, "image/jpeg")).insert_header(("cache-control", "private, no-store")).body(bytes))
+    let bytes = state
+        .storage
+        .get(&key)
+        .await?
+        .ok_or_else(|| AppError::not_found("No such photo."))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "image/jpeg"))
+        .insert_header(("cache-control", "private, no-store"))
+        .body(bytes))
 }
 
 /// A moderation decision.
@@ -217,13 +247,28 @@ pub struct ModerationDecision {
     ),
 )]
 #[post("/issues/{number}/moderation")]
-pub async fn moderate_issue(state: web::Data<AppState>, principal: Principal, number: web::Path<String>, body: Json<ModerationDecision>) -> AppResult<web::Json<StaffIssue>> {
+pub async fn moderate_issue(
+    state: web::Data<AppState>,
+    principal: Principal,
+    number: web::Path<String>,
+    body: Json<ModerationDecision>,
+) -> AppResult<web::Json<StaffIssue>> {
     policy::require_moderator(&principal)?;
     let mut v = Validator::new();
-    let reason = body.reason.as_deref().map(|reason| v.text("reason", reason, 1, 1000)).filter(|reason| !reason.is_empty());
+    let reason = body
+        .reason
+        .as_deref()
+        .map(|reason| v.text("reason", reason, 1, 1000))
+        .filter(|reason| !reason.is_empty());
     match body.decision {
-        Moderation::Pending => v.add(FieldError::new("decision", "invalid", "Decide approved, rejected or hidden.")),
-        Moderation::Rejected | Moderation::Hidden if reason.is_none() => v.add(FieldError::new("reason", "required", "Give the reason.")),
+        Moderation::Pending => v.add(FieldError::new(
+            "decision",
+            "invalid",
+            "Decide approved, rejected or hidden.",
+        )),
+        Moderation::Rejected | Moderation::Hidden if reason.is_none() => {
+            v.add(FieldError::new("reason", "required", "Give the reason."))
+        }
         _ => {}
     }
     v.finish()?;
@@ -231,13 +276,21 @@ pub async fn moderate_issue(state: web::Data<AppState>, principal: Principal, nu
     let mut conn = state.pool.get().await?;
     let issue = find_for_staff(&mut conn, &principal, &number).await?;
     if issue.moderation == body.decision {
-        return Err(AppError::client(StatusCode::CONFLICT, "no_change", "The issue is already in this state."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "no_change",
+            "The issue is already in this state.",
+        ));
     }
     let decision = body.decision;
     let updated = conn
         .transaction::<_, AppError, _>(async |conn| {
             let updated: Issue = diesel::update(issues::table.find(issue.id))
-                .set((issues::moderation.eq(decision), issues::moderation_reason.eq(&reason), issues::updated_at.eq(now)))
+                .set((
+                    issues::moderation.eq(decision),
+                    issues::moderation_reason.eq(&reason),
+                    issues::updated_at.eq(now),
+                ))
                 .returning(Issue::as_returning())
                 .get_result(conn)
                 .await?;
@@ -281,11 +334,22 @@ pub struct Redaction {
     ),
 )]
 #[post("/issues/{number}/redaction")]
-pub async fn redact_issue(state: web::Data<AppState>, principal: Principal, number: web::Path<String>, body: Json<Redaction>) -> AppResult<web::Json<StaffIssue>> {
+pub async fn redact_issue(
+    state: web::Data<AppState>,
+    principal: Principal,
+    number: web::Path<String>,
+    body: Json<Redaction>,
+) -> AppResult<web::Json<StaffIssue>> {
     policy::require_moderator(&principal)?;
     let mut v = Validator::new();
-    let title = body.title.as_ref().map(|title| title.as_deref().map(|text| v.text("title", text, 1, 200)));
-    let description = body.description.as_ref().map(|text| text.as_deref().map(|text| v.text("description", text, 1, 5000)));
+    let title = body
+        .title
+        .as_ref()
+        .map(|title| title.as_deref().map(|text| v.text("title", text, 1, 200)));
+    let description = body
+        .description
+        .as_ref()
+        .map(|text| text.as_deref().map(|text| v.text("description", text, 1, 5000)));
     v.finish()?;
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
@@ -353,10 +417,14 @@ pub async fn set_photo_visibility(
     let issue = find_for_staff(&mut conn, &principal, &number).await?;
     let hidden = body.hidden;
     conn.transaction::<_, AppError, _>(async |conn| {
-        let changed = diesel::update(issue_photos::table.filter(issue_photos::id.eq(photo_id)).filter(issue_photos::issue_id.eq(issue.id)))
-            .set(issue_photos::hidden.eq(hidden))
-            .execute(conn)
-            .await?;
+        let changed = diesel::update(
+            issue_photos::table
+                .filter(issue_photos::id.eq(photo_id))
+                .filter(issue_photos::issue_id.eq(issue.id)),
+        )
+        .set(issue_photos::hidden.eq(hidden))
+        .execute(conn)
+        .await?;
         if changed == 0 {
             return Err(AppError::not_found("No such photo."));
         }

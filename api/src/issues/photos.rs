@@ -31,11 +31,21 @@ pub struct ProcessedPhoto {
 /// Decodes, checks and re-encodes one upload. `field` names it in errors (`photos[2]`).
 pub fn process(field: &str, bytes: &[u8]) -> Result<ProcessedPhoto, FieldError> {
     if bytes.len() > MAX_BYTES {
-        return Err(FieldError::new(field, "too_large", format!("A photo may have at most {} MB.", MAX_BYTES / 1024 / 1024)));
+        return Err(FieldError::new(
+            field,
+            "too_large",
+            format!("A photo may have at most {} MB.", MAX_BYTES / 1024 / 1024),
+        ));
     }
-    let format = image::guess_format(bytes).ok().filter(|format| matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP));
+    let format = image::guess_format(bytes)
+        .ok()
+        .filter(|format| matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP));
     let Some(format) = format else {
-        return Err(FieldError::new(field, "unsupported_type", "A photo must be a JPEG, PNG or WebP image."));
+        return Err(FieldError::new(
+            field,
+            "unsupported_type",
+            "A photo must be a JPEG, PNG or WebP image.",
+        ));
     };
     let corrupt = || FieldError::new(field, "corrupt", "The image could not be read.");
     let classify = |error: image::ImageError| match error {
@@ -51,14 +61,22 @@ pub fn process(field: &str, bytes: &[u8]) -> Result<ProcessedPhoto, FieldError> 
     let mut decoder = reader.into_decoder().map_err(classify)?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(FieldError::new(field, "too_many_pixels", "The image has too many pixels."));
+        return Err(FieldError::new(
+            field,
+            "too_many_pixels",
+            "The image has too many pixels.",
+        ));
     }
     let orientation = decoder.orientation().ok();
     let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
-    let image = if image.width() > STORED_SIDE || image.height() > STORED_SIDE { image.thumbnail(STORED_SIDE, STORED_SIDE) } else { image };
+    let image = if image.width() > STORED_SIDE || image.height() > STORED_SIDE {
+        image.thumbnail(STORED_SIDE, STORED_SIDE)
+    } else {
+        image
+    };
     let thumbnail = image.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE);
     Ok(ProcessedPhoto {
         width: image.width(),
@@ -97,7 +115,10 @@ mod tests {
 
     #[test]
     fn disguised_corrupt_and_oversized_files_are_refused() {
-        assert_eq!(process("p", b"%PDF-1.7 not an image").unwrap_err().code, "unsupported_type");
+        assert_eq!(
+            process("p", b"%PDF-1.7 not an image").unwrap_err().code,
+            "unsupported_type"
+        );
         let mut truncated = png(100, 100);
         truncated.truncate(60);
         assert_eq!(process("p", &truncated).unwrap_err().code, "corrupt");

@@ -49,28 +49,52 @@ pub struct IssueFilter {
 type BoxedIssues<'a> = issues::BoxedQuery<'a, Pg>;
 
 fn invalid(field: &str, message: &str) -> AppError {
-    AppError::bad_request("invalid_query", format!("The query parameter `{field}` is not valid: {message}")).with_errors(vec![FieldError::new(field, "invalid", message)])
+    AppError::bad_request(
+        "invalid_query",
+        format!("The query parameter `{field}` is not valid: {message}"),
+    )
+    .with_errors(vec![FieldError::new(field, "invalid", message)])
 }
 
 /// Parses `min_lon,min_lat,max_lon,max_lat`.
 pub fn parse_bbox(value: &str) -> AppResult<[f64; 4]> {
-    let parts: Vec<f64> = value.split(',').map(|part| part.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| invalid("bbox", "expected four numbers"))?;
-    let [min_lon, min_lat, max_lon, max_lat] = <[f64; 4]>::try_from(parts).map_err(|_| invalid("bbox", "expected four numbers"))?;
-    let valid = (-180.0..=180.0).contains(&min_lon) && (-180.0..=180.0).contains(&max_lon) && (-90.0..=90.0).contains(&min_lat) && (-90.0..=90.0).contains(&max_lat);
+    let parts: Vec<f64> = value
+        .split(',')
+        .map(|part| part.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| invalid("bbox", "expected four numbers"))?;
+    let [min_lon, min_lat, max_lon, max_lat] =
+        <[f64; 4]>::try_from(parts).map_err(|_| invalid("bbox", "expected four numbers"))?;
+    let valid = (-180.0..=180.0).contains(&min_lon)
+        && (-180.0..=180.0).contains(&max_lon)
+        && (-90.0..=90.0).contains(&min_lat)
+        && (-90.0..=90.0).contains(&max_lat);
     if !valid || min_lon >= max_lon || min_lat >= max_lat {
-        return Err(invalid("bbox", "expected min_lon,min_lat,max_lon,max_lat with min < max"));
+        return Err(invalid(
+            "bbox",
+            "expected min_lon,min_lat,max_lon,max_lat with min < max",
+        ));
     }
     Ok([min_lon, min_lat, max_lon, max_lat])
 }
 
 fn statuses(value: &str) -> AppResult<Vec<IssueStatus>> {
-    value.split(',').map(|s| s.trim().parse::<IssueStatus>().map_err(|_| invalid("status", "unknown status"))).collect()
+    value
+        .split(',')
+        .map(|s| {
+            s.trim()
+                .parse::<IssueStatus>()
+                .map_err(|_| invalid("status", "unknown status"))
+        })
+        .collect()
 }
 
 /// The approved issues the caller may see, filtered. Anonymous visitors see the recent window only (R2.6).
 fn filtered<'a>(state: &AppState, filter: &'a IssueFilter, logged_in: bool) -> AppResult<BoxedIssues<'a>> {
     let now = state.clock.now();
-    let mut query = issues::table.filter(issues::moderation.eq(Moderation::Approved)).into_boxed();
+    let mut query = issues::table
+        .filter(issues::moderation.eq(Moderation::Approved))
+        .into_boxed();
     if !logged_in {
         query = query.filter(issues::created_at.ge(now - Duration::days(state.config.public_window_days)));
     }
@@ -89,11 +113,27 @@ fn filtered<'a>(state: &AppState, filter: &'a IssueFilter, logged_in: bool) -> A
         );
     }
     if let Some(slugs) = filter.category.as_deref() {
-        let slugs: Vec<String> = slugs.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
-        query = query.filter(issues::category_id.eq_any(categories::table.filter(categories::slug.eq_any(slugs)).select(categories::id)));
+        let slugs: Vec<String> = slugs
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        query = query.filter(
+            issues::category_id.eq_any(
+                categories::table
+                    .filter(categories::slug.eq_any(slugs))
+                    .select(categories::id),
+            ),
+        );
     }
     if let Some(unit) = filter.unit.as_deref() {
-        query = query.filter(issues::unit_id.eq_any(units::table.filter(units::slug.eq(unit.trim().to_owned())).select(units::id)));
+        query = query.filter(
+            issues::unit_id.eq_any(
+                units::table
+                    .filter(units::slug.eq(unit.trim().to_owned()))
+                    .select(units::id),
+            ),
+        );
     }
     if let Some(status) = filter.status.as_deref() {
         query = query.filter(issues::status.eq_any(statuses(status)?));
@@ -105,7 +145,11 @@ fn filtered<'a>(state: &AppState, filter: &'a IssueFilter, logged_in: bool) -> A
         query = query.filter(issues::created_at.lt(crate::time::start_of_day(to + Duration::days(1))));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        query = query.filter(sql::<Bool>("search @@ websearch_to_tsquery('simple', kontakt_unaccent(").bind::<Text, _>(q.to_owned()).sql("))"));
+        query = query.filter(
+            sql::<Bool>("search @@ websearch_to_tsquery('simple', kontakt_unaccent(")
+                .bind::<Text, _>(q.to_owned())
+                .sql("))"),
+        );
     }
     Ok(query)
 }
@@ -130,12 +174,19 @@ pub struct IssuePage {
     ),
 )]
 #[get("/issues")]
-pub async fn list_issues(state: web::Data<AppState>, caller: MaybePrincipal, filter: Query<IssueFilter>) -> AppResult<web::Json<IssuePage>> {
+pub async fn list_issues(
+    state: web::Data<AppState>,
+    caller: MaybePrincipal,
+    filter: Query<IssueFilter>,
+) -> AppResult<web::Json<IssuePage>> {
     let per_page = filter.per_page.unwrap_or(20).clamp(1, 100);
     let page = filter.page.unwrap_or(1).max(1);
     let logged_in = caller.0.is_some();
     let mut conn = state.pool.get().await?;
-    let total: i64 = filtered(&state, &filter, logged_in)?.count().get_result(&mut conn).await?;
+    let total: i64 = filtered(&state, &filter, logged_in)?
+        .count()
+        .get_result(&mut conn)
+        .await?;
     let rows: Vec<Issue> = filtered(&state, &filter, logged_in)?
         .select(Issue::as_select())
         .order((issues::created_at.desc(), issues::id.desc()))
@@ -144,7 +195,12 @@ pub async fn list_issues(state: web::Data<AppState>, caller: MaybePrincipal, fil
         .load(&mut conn)
         .await?;
     let items = view::public_views(&mut conn, rows).await?;
-    Ok(web::Json(IssuePage { items, total, page, per_page }))
+    Ok(web::Json(IssuePage {
+        items,
+        total,
+        page,
+        per_page,
+    }))
 }
 
 /// A point of the public map.
@@ -192,7 +248,11 @@ const MAP_LIMIT: i64 = 5000;
     ),
 )]
 #[get("/issues/map")]
-pub async fn map_issues(state: web::Data<AppState>, caller: MaybePrincipal, filter: Query<IssueFilter>) -> AppResult<HttpResponse> {
+pub async fn map_issues(
+    state: web::Data<AppState>,
+    caller: MaybePrincipal,
+    filter: Query<IssueFilter>,
+) -> AppResult<HttpResponse> {
     let cutoff = state.clock.now() - Duration::days(state.config.finished_visible_days);
     let mut conn = state.pool.get().await?;
     let rows: Vec<(f64, f64, MapProperties)> = filtered(&state, &filter, caller.0.is_some())?
@@ -202,7 +262,12 @@ pub async fn map_issues(state: web::Data<AppState>, caller: MaybePrincipal, filt
         .select((
             issues::lat.assume_not_null(),
             issues::lon.assume_not_null(),
-            (issues::number, issues::status, categories::slug, sql::<Text>("coalesce(issues.public_title, issues.title)")),
+            (
+                issues::number,
+                issues::status,
+                categories::slug,
+                sql::<Text>("coalesce(issues.public_title, issues.title)"),
+            ),
         ))
         .order((issues::created_at.desc(), issues::id.desc()))
         .limit(MAP_LIMIT + 1)
@@ -220,7 +285,11 @@ pub async fn map_issues(state: web::Data<AppState>, caller: MaybePrincipal, filt
         .collect();
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/geo+json"))
-        .json(MapCollection { kind: "FeatureCollection", features, truncated }))
+        .json(MapCollection {
+            kind: "FeatureCollection",
+            features,
+            truncated,
+        }))
 }
 
 /// An issue with its public timeline.
@@ -233,7 +302,8 @@ pub struct IssueDetail {
 
 /// Finds an approved issue by its number from the URL.
 pub async fn find_public(conn: &mut diesel_async::AsyncPgConnection, number: &str) -> AppResult<Issue> {
-    let number = model::parse_number(number).ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
+    let number =
+        model::parse_number(number).ok_or_else(|| AppError::not_found("There is no issue with this number."))?;
     model::find_by_number(conn, &number)
         .await?
         .filter(|issue| issue.moderation == Moderation::Approved)
@@ -256,7 +326,10 @@ pub async fn get_issue(state: web::Data<AppState>, number: web::Path<String>) ->
     let mut conn = state.pool.get().await?;
     let issue = find_public(&mut conn, &number).await?;
     let timeline = model::public_timeline(&mut conn, issue.id).await?;
-    let issue = view::public_views(&mut conn, vec![issue]).await?.pop().ok_or_else(|| AppError::not_found("No such issue."))?;
+    let issue = view::public_views(&mut conn, vec![issue])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("No such issue."))?;
     Ok(web::Json(IssueDetail { issue, timeline }))
 }
 
@@ -272,8 +345,15 @@ async fn photo_bytes(state: &AppState, number: &str, photo_id: Uuid, thumbnail: 
         .await
         .optional()?;
     let (key, thumb) = keys.ok_or_else(|| AppError::not_found("No such photo."))?;
-    let bytes = state.storage.get(if thumbnail { &thumb } else { &key }).await?.ok_or_else(|| AppError::not_found("No such photo."))?;
-    Ok(HttpResponse::Ok().insert_header((CONTENT_TYPE, "image/jpeg")).insert_header((CACHE_CONTROL, "public, max-age=3600")).body(bytes))
+    let bytes = state
+        .storage
+        .get(if thumbnail { &thumb } else { &key })
+        .await?
+        .ok_or_else(|| AppError::not_found("No such photo."))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "image/jpeg"))
+        .insert_header((CACHE_CONTROL, "public, max-age=3600"))
+        .body(bytes))
 }
 
 /// A photo of a public issue (JPEG, without any metadata).
@@ -303,7 +383,10 @@ pub async fn get_issue_photo(state: web::Data<AppState>, path: web::Path<(String
     ),
 )]
 #[get("/issues/{number}/photos/{photo_id}/thumbnail")]
-pub async fn get_issue_photo_thumbnail(state: web::Data<AppState>, path: web::Path<(String, Uuid)>) -> AppResult<HttpResponse> {
+pub async fn get_issue_photo_thumbnail(
+    state: web::Data<AppState>,
+    path: web::Path<(String, Uuid)>,
+) -> AppResult<HttpResponse> {
     let (number, photo_id) = path.into_inner();
     photo_bytes(&state, &number, photo_id, true).await
 }
@@ -370,20 +453,33 @@ pub async fn nearby_issues(state: web::Data<AppState>, query: Query<NearbyQuery>
     let dlat = (radius / EARTH_RADIUS_M).to_degrees();
     let dlon = dlat / query.lat.to_radians().cos().max(0.01);
     let filter = IssueFilter {
-        bbox: Some(format!("{},{},{},{}", query.lon - dlon, query.lat - dlat, query.lon + dlon, query.lat + dlat)),
+        bbox: Some(format!(
+            "{},{},{},{}",
+            query.lon - dlon,
+            query.lat - dlat,
+            query.lon + dlon,
+            query.lat + dlat
+        )),
         category: Some(query.category.clone()),
         status: Some("new,accepted,in_progress".into()),
         ..IssueFilter::default()
     };
     let mut conn = state.pool.get().await?;
-    let rows: Vec<Issue> = filtered(&state, &filter, true)?.select(Issue::as_select()).limit(200).load(&mut conn).await?;
+    let rows: Vec<Issue> = filtered(&state, &filter, true)?
+        .select(Issue::as_select())
+        .limit(200)
+        .load(&mut conn)
+        .await?;
     let mut items: Vec<NearbyIssue> = view::public_views(&mut conn, rows)
         .await?
         .into_iter()
         .filter_map(|issue| {
             let location = issue.location?;
             let distance_m = distance_m(query.lat, query.lon, location.lat, location.lon);
-            (distance_m <= radius).then_some(NearbyIssue { issue, distance_m: (distance_m * 10.0).round() / 10.0 })
+            (distance_m <= radius).then_some(NearbyIssue {
+                issue,
+                distance_m: (distance_m * 10.0).round() / 10.0,
+            })
         })
         .collect();
     items.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
@@ -427,7 +523,12 @@ struct ExportRow {
     ),
 )]
 #[get("/issues/export")]
-pub async fn export_issues(state: web::Data<AppState>, caller: MaybePrincipal, format: Query<ExportQuery>, filter: Query<IssueFilter>) -> AppResult<HttpResponse> {
+pub async fn export_issues(
+    state: web::Data<AppState>,
+    caller: MaybePrincipal,
+    format: Query<ExportQuery>,
+    filter: Query<IssueFilter>,
+) -> AppResult<HttpResponse> {
     let mut conn = state.pool.get().await?;
     let rows: Vec<ExportRow> = filtered(&state, &filter, caller.0.is_some())?
         .inner_join(categories::table)
@@ -452,7 +553,21 @@ pub async fn export_issues(state: web::Data<AppState>, caller: MaybePrincipal, f
     match format.format.as_str() {
         "csv" => {
             let mut writer = csv::Writer::from_writer(Vec::new());
-            writer.write_record(["number", "status", "category", "unit", "title", "lat", "lon", "address", "support_count", "created_at", "finished_at"]).map_err(anyhow::Error::from)?;
+            writer
+                .write_record([
+                    "number",
+                    "status",
+                    "category",
+                    "unit",
+                    "title",
+                    "lat",
+                    "lon",
+                    "address",
+                    "support_count",
+                    "created_at",
+                    "finished_at",
+                ])
+                .map_err(anyhow::Error::from)?;
             for row in &rows {
                 writer
                     .write_record([
@@ -470,7 +585,9 @@ pub async fn export_issues(state: web::Data<AppState>, caller: MaybePrincipal, f
                     ])
                     .map_err(anyhow::Error::from)?;
             }
-            let body = writer.into_inner().map_err(|error| anyhow::anyhow!("writing CSV: {error}"))?;
+            let body = writer
+                .into_inner()
+                .map_err(|error| anyhow::anyhow!("writing CSV: {error}"))?;
             Ok(HttpResponse::Ok()
                 .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
                 .insert_header((CONTENT_DISPOSITION, "attachment; filename=\"kontakt-issues.csv\""))

@@ -60,14 +60,25 @@ pub async fn support_issue(
         (Some(_), _) => None,
         (None, Some(key)) if (16..=128).contains(&key.len()) => Some(secrets::hash(key)),
         (None, _) => {
-            return Err(AppError::validation(vec![FieldError::new("browser_key", "required", "Log in, or send a browser key of 16–128 characters.")]));
+            return Err(AppError::validation(vec![FieldError::new(
+                "browser_key",
+                "required",
+                "Log in, or send a browser key of 16–128 characters.",
+            )]));
         }
     };
     let now = state.clock.now();
     let mut conn = state.pool.get().await?;
     let issue = find_public(&mut conn, &number).await?;
     let bucket = format!("support-ip:{}", client_ip(&req, state.config.trust_proxy_headers));
-    throttle::check(&mut conn, &bucket, state.config.supports_per_ip, Duration::hours(1), now).await?;
+    throttle::check(
+        &mut conn,
+        &bucket,
+        state.config.supports_per_ip,
+        Duration::hours(1),
+        now,
+    )
+    .await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
             let added = diesel::insert_into(issue_supports::table)
@@ -88,7 +99,11 @@ pub async fn support_issue(
                     .get_result(conn)
                     .await?
             } else {
-                issues::table.find(issue.id).select(issues::support_count).first(conn).await?
+                issues::table
+                    .find(issue.id)
+                    .select(issues::support_count)
+                    .first(conn)
+                    .await?
             };
             Ok(SupportCount { support_count, added })
         })

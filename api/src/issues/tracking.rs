@@ -38,9 +38,22 @@ async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult<
     let (moderation, moderation_reason) = (issue.moderation, issue.moderation_reason.clone());
     let has_contact = issue.contact_email.is_some() || issue.contact_phone.is_some() || issue.contact_name.is_some();
     // The reporter sees their own words, not a redacted version.
-    let own = Issue { public_title: None, public_description: None, ..issue };
-    let issue = view::public_views(conn, vec![own]).await?.pop().ok_or_else(|| AppError::not_found("No such issue."))?;
-    Ok(ReporterIssue { issue, moderation, moderation_reason, has_contact, timeline })
+    let own = Issue {
+        public_title: None,
+        public_description: None,
+        ..issue
+    };
+    let issue = view::public_views(conn, vec![own])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("No such issue."))?;
+    Ok(ReporterIssue {
+        issue,
+        moderation,
+        moderation_reason,
+        has_contact,
+        timeline,
+    })
 }
 
 async fn find_by_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<Issue> {
@@ -96,7 +109,14 @@ pub async fn withdraw_contact_consent(state: web::Data<AppState>, token: web::Pa
             ))
             .execute(conn)
             .await?;
-        let event = NewEvent { kind: "consent_withdrawn", public: false, actor_id: None, before: None, after: Some(json!({ "contact": null })), message: None };
+        let event = NewEvent {
+            kind: "consent_withdrawn",
+            public: false,
+            actor_id: None,
+            before: None,
+            after: Some(json!({ "contact": null })),
+            message: None,
+        };
         model::record_event(conn, issue.id, event, now).await?;
         Ok(())
     })

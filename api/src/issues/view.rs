@@ -84,7 +84,18 @@ impl Lookup {
         let categories = crate::org::categories::all(conn)
             .await?
             .into_iter()
-            .map(|c: Category| (c.id, CategoryRef { id: c.id, slug: c.slug, name_pl: c.name_pl, name_en: c.name_en, kind: c.kind }))
+            .map(|c: Category| {
+                (
+                    c.id,
+                    CategoryRef {
+                        id: c.id,
+                        slug: c.slug,
+                        name_pl: c.name_pl,
+                        name_en: c.name_en,
+                        kind: c.kind,
+                    },
+                )
+            })
             .collect();
         let units = units::table
             .select((units::id, units::slug, units::name))
@@ -107,7 +118,13 @@ impl Lookup {
 
 fn photo_view(issue: &Issue, photo: &Photo) -> PhotoView {
     let base = format!("/api/v1/issues/{}/photos/{}", issue.url_number(), photo.id);
-    PhotoView { id: photo.id, thumbnail_url: format!("{base}/thumbnail"), url: base, width: photo.width, height: photo.height }
+    PhotoView {
+        id: photo.id,
+        thumbnail_url: format!("{base}/thumbnail"),
+        url: base,
+        width: photo.width,
+        height: photo.height,
+    }
 }
 
 /// The public view of each issue, with its visible photos.
@@ -132,7 +149,11 @@ pub fn public_view(lookup: &Lookup, issue: Issue, photos: &[Photo]) -> Option<Pu
     Some(PublicIssue {
         category: lookup.category(issue.category_id)?.clone(),
         unit: lookup.unit(issue.unit_id)?.clone(),
-        photos: photos.iter().filter(|photo| !photo.hidden).map(|photo| photo_view(&issue, photo)).collect(),
+        photos: photos
+            .iter()
+            .filter(|photo| !photo.hidden)
+            .map(|photo| photo_view(&issue, photo))
+            .collect(),
         title: issue.shown_title().to_owned(),
         description: issue.shown_description().to_owned(),
         location: issue.lat.zip(issue.lon).map(|(lat, lon)| Location { lat, lon }),

@@ -50,6 +50,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "new_message.en",
         include_str!("../../templates/email/new_message.en.txt"),
     ),
+    (
+        "issue_registered.pl",
+        include_str!("../../templates/email/issue_registered.pl.txt"),
+    ),
+    (
+        "issue_registered.en",
+        include_str!("../../templates/email/issue_registered.en.txt"),
+    ),
 ];
 
 /// A rendered email, ready for the outbox.
@@ -121,6 +129,19 @@ mod tests {
             .unwrap();
         assert!(email.subject.contains("Potwierdź"));
         assert!(email.body.contains("https://x/y") && email.body.contains("Anna"));
+    }
+
+    #[test]
+    fn every_template_file_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/email");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let key = name.trim_end_matches(".txt");
+            assert!(
+                TEMPLATES.iter().any(|(registered, _)| *registered == key),
+                "{name} is not in TEMPLATES"
+            );
+        }
     }
 
     #[test]

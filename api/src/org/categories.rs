@@ -84,21 +84,36 @@ impl TryFrom<serde_json::Value> for FieldList {
 impl Category {
     /// Whether residents may file issues in it at `now`.
     pub fn is_offered(&self, now: DateTime<Utc>) -> bool {
-        self.active && self.valid_from.is_none_or(|from| from <= now) && self.valid_until.is_none_or(|until| now < until)
+        self.active
+            && self.valid_from.is_none_or(|from| from <= now)
+            && self.valid_until.is_none_or(|until| now < until)
     }
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Category> {
-    categories::table.find(id).select(Category::as_select()).first(conn).await
+    categories::table
+        .find(id)
+        .select(Category::as_select())
+        .first(conn)
+        .await
 }
 
 pub async fn find_by_slug(conn: &mut AsyncPgConnection, slug: &str) -> QueryResult<Option<Category>> {
-    categories::table.filter(categories::slug.eq(slug)).select(Category::as_select()).first(conn).await.optional()
+    categories::table
+        .filter(categories::slug.eq(slug))
+        .select(Category::as_select())
+        .first(conn)
+        .await
+        .optional()
 }
 
 /// Every category, in list order.
 pub async fn all(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Category>> {
-    categories::table.select(Category::as_select()).order((categories::position, categories::name_pl)).load(conn).await
+    categories::table
+        .select(Category::as_select())
+        .order((categories::position, categories::name_pl))
+        .load(conn)
+        .await
 }
 
 /// The categories.
@@ -126,15 +141,29 @@ pub struct CategoryFilter {
     ),
 )]
 #[get("/categories")]
-pub async fn list_categories(state: web::Data<AppState>, caller: MaybePrincipal, filter: Query<CategoryFilter>) -> AppResult<web::Json<CategoryList>> {
+pub async fn list_categories(
+    state: web::Data<AppState>,
+    caller: MaybePrincipal,
+    filter: Query<CategoryFilter>,
+) -> AppResult<web::Json<CategoryList>> {
     let everything = filter.all.unwrap_or(false);
     if everything {
-        let principal = caller.0.as_ref().ok_or_else(|| AppError::client(StatusCode::UNAUTHORIZED, "unauthenticated", "Log in to list every category."))?;
+        let principal = caller.0.as_ref().ok_or_else(|| {
+            AppError::client(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Log in to list every category.",
+            )
+        })?;
         policy::require_admin(principal)?;
     }
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    let items = all(&mut conn).await?.into_iter().filter(|category| everything || category.is_offered(now)).collect();
+    let items = all(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|category| everything || category.is_offered(now))
+        .collect();
     Ok(web::Json(CategoryList { items }))
 }
 
@@ -179,7 +208,10 @@ fn default_true() -> bool {
 async fn validate_input(conn: &mut AsyncPgConnection, input: &CategoryInput) -> AppResult<()> {
     let mut v = Validator::new();
     let slug = v.text("slug", &input.slug, 1, 80);
-    if !slug.is_empty() && !(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !slug.starts_with('-') && !slug.ends_with('-')) {
+    let well_formed = slug
+        .split('-')
+        .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    if !slug.is_empty() && !well_formed {
         v.add(FieldError::new("slug", "invalid", "Use a–z, 0–9 and single dashes."));
     }
     v.text("name_pl", &input.name_pl, 1, 120);
@@ -189,12 +221,20 @@ async fn validate_input(conn: &mut AsyncPgConnection, input: &CategoryInput) -> 
     if let (Some(from), Some(until)) = (input.valid_from, input.valid_until)
         && from >= until
     {
-        v.add(FieldError::new("valid_until", "invalid", "The end must be after the start."));
+        v.add(FieldError::new(
+            "valid_until",
+            "invalid",
+            "The end must be after the start.",
+        ));
     }
     for error in validate_schema(&input.fields) {
         v.add(error);
     }
-    let unit_exists: i64 = units::table.filter(units::id.eq(input.unit_id)).count().get_result(conn).await?;
+    let unit_exists: i64 = units::table
+        .filter(units::id.eq(input.unit_id))
+        .count()
+        .get_result(conn)
+        .await?;
     if unit_exists == 0 {
         v.add(FieldError::new("unit_id", "unknown_unit", "There is no such unit."));
     }
@@ -247,12 +287,20 @@ pub async fn upsert(conn: &mut AsyncPgConnection, input: &CategoryInput, now: Da
     ),
 )]
 #[post("/categories")]
-pub async fn create_category(state: web::Data<AppState>, principal: Principal, body: Json<CategoryInput>) -> AppResult<HttpResponse> {
+pub async fn create_category(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<CategoryInput>,
+) -> AppResult<HttpResponse> {
     policy::require_admin(&principal)?;
     let mut conn = state.pool.get().await?;
     validate_input(&mut conn, &body).await?;
     if find_by_slug(&mut conn, body.slug.trim()).await?.is_some() {
-        return Err(AppError::client(StatusCode::CONFLICT, "slug_taken", "A category with this slug exists."));
+        return Err(AppError::client(
+            StatusCode::CONFLICT,
+            "slug_taken",
+            "A category with this slug exists.",
+        ));
     }
     let category = upsert(&mut conn, &body, state.clock.now()).await?;
     Ok(HttpResponse::Created().json(category))
@@ -273,12 +321,23 @@ pub async fn create_category(state: web::Data<AppState>, principal: Principal, b
     ),
 )]
 #[patch("/categories/{slug}")]
-pub async fn update_category(state: web::Data<AppState>, principal: Principal, slug: web::Path<String>, body: Json<CategoryInput>) -> AppResult<web::Json<Category>> {
+pub async fn update_category(
+    state: web::Data<AppState>,
+    principal: Principal,
+    slug: web::Path<String>,
+    body: Json<CategoryInput>,
+) -> AppResult<web::Json<Category>> {
     policy::require_admin(&principal)?;
     let mut conn = state.pool.get().await?;
-    find_by_slug(&mut conn, &slug).await?.ok_or_else(|| AppError::not_found("No such category."))?;
+    find_by_slug(&mut conn, &slug)
+        .await?
+        .ok_or_else(|| AppError::not_found("No such category."))?;
     if body.slug.trim() != slug.as_str() {
-        return Err(AppError::validation(vec![FieldError::new("slug", "immutable", "The slug of a category cannot change.")]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "slug",
+            "immutable",
+            "The slug of a category cannot change.",
+        )]));
     }
     validate_input(&mut conn, &body).await?;
     Ok(web::Json(upsert(&mut conn, &body, state.clock.now()).await?))

@@ -67,9 +67,18 @@ pub fn validate_schema(fields: &[FieldDefinition]) -> Vec<FieldError> {
     let mut seen = std::collections::HashSet::new();
     for (i, field) in fields.iter().enumerate() {
         let at = |name: &str| format!("fields[{i}].{name}");
-        let valid_key = !field.key.is_empty() && field.key.len() <= 40 && field.key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let valid_key = !field.key.is_empty()
+            && field.key.len() <= 40
+            && field
+                .key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !valid_key {
-            errors.push(FieldError::new(at("key"), "invalid", "Keys are 1–40 characters of a–z, 0–9 and _."));
+            errors.push(FieldError::new(
+                at("key"),
+                "invalid",
+                "Keys are 1–40 characters of a–z, 0–9 and _.",
+            ));
         } else if !seen.insert(field.key.clone()) {
             errors.push(FieldError::new(at("key"), "duplicate", "Each key may appear once."));
         }
@@ -78,10 +87,18 @@ pub fn validate_schema(fields: &[FieldDefinition]) -> Vec<FieldError> {
         }
         let is_select = matches!(field.field_type, FieldType::Select | FieldType::MultiSelect);
         if is_select && field.options.is_empty() {
-            errors.push(FieldError::new(at("options"), "required", "A select field needs options."));
+            errors.push(FieldError::new(
+                at("options"),
+                "required",
+                "A select field needs options.",
+            ));
         }
         if !is_select && !field.options.is_empty() {
-            errors.push(FieldError::new(at("options"), "not_allowed", "Only select fields have options."));
+            errors.push(FieldError::new(
+                at("options"),
+                "not_allowed",
+                "Only select fields have options.",
+            ));
         }
         if let (Some(min), Some(max)) = (field.min, field.max)
             && min > max
@@ -94,12 +111,19 @@ pub fn validate_schema(fields: &[FieldDefinition]) -> Vec<FieldError> {
 
 /// Validates submitted values against the fields; returns the values to store (known keys
 /// only, normalised) or an error per wrong field, named `field_values.<key>`.
-pub fn validate_values(fields: &[FieldDefinition], values: &BTreeMap<String, Value>) -> Result<BTreeMap<String, Value>, Vec<FieldError>> {
+pub fn validate_values(
+    fields: &[FieldDefinition],
+    values: &BTreeMap<String, Value>,
+) -> Result<BTreeMap<String, Value>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut clean = BTreeMap::new();
     for key in values.keys() {
         if !fields.iter().any(|field| &field.key == key) {
-            errors.push(FieldError::new(format!("field_values.{key}"), "unknown_field", "This category has no such field."));
+            errors.push(FieldError::new(
+                format!("field_values.{key}"),
+                "unknown_field",
+                "This category has no such field.",
+            ));
         }
     }
     for field in fields {
@@ -144,11 +168,18 @@ fn check(field: &FieldDefinition, value: &Value) -> Result<Value, String> {
         FieldType::Number => {
             let number = value.as_f64().ok_or("Expected a number.")?;
             if field.min.is_some_and(|min| number < min) || field.max.is_some_and(|max| number > max) {
-                return Err(format!("Expected a number between {} and {}.", field.min.unwrap_or(f64::MIN), field.max.unwrap_or(f64::MAX)));
+                return Err(format!(
+                    "Expected a number between {} and {}.",
+                    field.min.unwrap_or(f64::MIN),
+                    field.max.unwrap_or(f64::MAX)
+                ));
             }
             Ok(value.clone())
         }
-        FieldType::Boolean => value.as_bool().map(Value::Bool).ok_or_else(|| "Expected true or false.".into()),
+        FieldType::Boolean => value
+            .as_bool()
+            .map(Value::Bool)
+            .ok_or_else(|| "Expected true or false.".into()),
         FieldType::Date => {
             let text = value.as_str().ok_or("Expected a date (YYYY-MM-DD).")?;
             NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "Expected a date (YYYY-MM-DD).")?;
@@ -156,7 +187,11 @@ fn check(field: &FieldDefinition, value: &Value) -> Result<Value, String> {
         }
         FieldType::Select => {
             let choice = value.as_str().ok_or("Expected one of the options.")?;
-            if known(choice) { Ok(Value::String(choice.to_owned())) } else { Err(format!("`{choice}` is not one of the options.")) }
+            if known(choice) {
+                Ok(Value::String(choice.to_owned()))
+            } else {
+                Err(format!("`{choice}` is not one of the options."))
+            }
         }
         FieldType::MultiSelect => {
             let items = value.as_array().ok_or("Expected a list of options.")?;
@@ -215,9 +250,12 @@ mod tests {
 
     #[test]
     fn each_wrong_value_is_named() {
-        let result = validate_values(&fields(), &values(json!({
-            "lane": "sky", "kinds": ["c"], "dangerous": "yes", "since": "01.11.2026", "note": "far too long text", "extra": 1
-        })));
+        let result = validate_values(
+            &fields(),
+            &values(json!({
+                "lane": "sky", "kinds": ["c"], "dangerous": "yes", "since": "01.11.2026", "note": "far too long text", "extra": 1
+            })),
+        );
         let got = codes(result);
         for expected in [
             ("field_values.extra", "unknown_field"),
@@ -228,10 +266,19 @@ mod tests {
             ("field_values.since", "invalid"),
             ("field_values.note", "invalid"),
         ] {
-            assert!(got.contains(&(expected.0.into(), expected.1.into())), "{expected:?} in {got:?}");
+            assert!(
+                got.contains(&(expected.0.into(), expected.1.into())),
+                "{expected:?} in {got:?}"
+            );
         }
-        assert_eq!(codes(validate_values(&fields(), &values(json!({"depth_cm": 500})))), [("field_values.depth_cm".into(), "invalid".into())]);
-        assert_eq!(codes(validate_values(&fields(), &values(json!({"depth_cm": "5"})))), [("field_values.depth_cm".into(), "invalid".into())]);
+        assert_eq!(
+            codes(validate_values(&fields(), &values(json!({"depth_cm": 500})))),
+            [("field_values.depth_cm".into(), "invalid".into())]
+        );
+        assert_eq!(
+            codes(validate_values(&fields(), &values(json!({"depth_cm": "5"})))),
+            [("field_values.depth_cm".into(), "invalid".into())]
+        );
     }
 
     #[test]

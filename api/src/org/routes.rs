@@ -185,5 +185,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_units)
         .service(get_unit)
         .service(update_unit_contact)
-        .service(list_unit_staff);
+        .service(list_unit_staff)
+        .service(super::categories::list_categories)
+        .service(super::categories::create_category)
+        .service(super::categories::update_category);
 }

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod errors;
 mod health;
+mod issues;
 mod mail;
 mod openapi;
 mod spa;

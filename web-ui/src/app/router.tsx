@@ -15,12 +15,6 @@ import { RegisteredPage } from '@/features/account/routes/registered-page';
 import { ResendVerificationPage } from '@/features/account/routes/resend-verification-page';
 import { ResetPasswordPage } from '@/features/account/routes/reset-password-page';
 import { VerifyEmailPage } from '@/features/account/routes/verify-email-page';
-import { AccessLogPage } from '@/features/admin/routes/access-log-page';
-import { AnnouncementsPage } from '@/features/admin/routes/announcements-page';
-import { InvitePage } from '@/features/admin/routes/invite-page';
-import { TermsPage } from '@/features/admin/routes/terms-page';
-import { UserPage } from '@/features/admin/routes/user-page';
-import { UsersPage } from '@/features/admin/routes/users-page';
 import { ReportPage } from '@/features/issue-form/routes/report-page';
 import { ProcedurePage } from '@/features/knowledge/routes/procedure-page';
 import { ProceduresPage } from '@/features/knowledge/routes/procedures-page';
@@ -61,12 +55,35 @@ export const routes: RouteObject[] = [
                 element: <RequireAdmin />,
                 children: [
                   { path: paths.admin, element: <Navigate to={paths.adminUsers} replace /> },
-                  { path: paths.adminUsers, element: <UsersPage /> },
-                  { path: `${paths.adminUsers}/:id`, element: <UserPage /> },
-                  { path: paths.adminInvite, element: <InvitePage /> },
-                  { path: paths.adminTerms, element: <TermsPage /> },
-                  { path: paths.adminAnnouncements, element: <AnnouncementsPage /> },
-                  { path: paths.adminAccessLog, element: <AccessLogPage /> },
+                  // Loaded when first opened: most people never need the administration.
+                  {
+                    path: paths.adminUsers,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/users-page')).UsersPage }),
+                  },
+                  {
+                    path: `${paths.adminUsers}/:id`,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/user-page')).UserPage }),
+                  },
+                  {
+                    path: paths.adminInvite,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/invite-page')).InvitePage }),
+                  },
+                  {
+                    path: paths.adminTerms,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/terms-page')).TermsPage }),
+                  },
+                  {
+                    path: paths.adminAnnouncements,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/routes/announcements-page')).AnnouncementsPage,
+                    }),
+                  },
+                  {
+                    path: paths.adminAccessLog,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/routes/access-log-page')).AccessLogPage,
+                    }),
+                  },
                 ],
               },
             ],

@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
 import { loginPathFor, useAuth } from '@/lib/auth';
 import { Page } from './page';
-import { Loading } from './status';
+import { LoadError, Loading } from './status';
 
 /** Pages for logged-in people: others are sent to the login page, and brought back after. */
 export function RequireAuth() {
@@ -21,7 +21,10 @@ export function RequireAuth() {
 /** Administration pages: inside `RequireAuth`; anyone else learns they may not see them. */
 export function RequireAdmin() {
   const { t } = useTranslation();
-  const { profile, isAdmin } = useAuth();
+  const { profile, isAdmin, profileFailed, reloadProfile } = useAuth();
+  if (profileFailed) {
+    return <LoadError onRetry={reloadProfile} />;
+  }
   if (!profile) {
     return <Loading />;
   }

@@ -107,6 +107,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the categories residents can report in now (with `all=true`, administrators see every one). */
+        get: operations["list_categories"];
+        put?: never;
+        /** Creates a category (administrators). */
+        post: operations["create_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Replaces a category (administrators). Stored issues keep their values whatever the new schema. */
+        patch: operations["update_category"];
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -656,6 +691,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists public issues, newest first. */
+        get: operations["list_issues"];
+        put?: never;
+        /**
+         * Files an issue. Send `application/json`, or `multipart/form-data` with a part `issue`
+         *     (the JSON) and up to five parts `photos` (JPEG, PNG or WebP, at most 10 MB each).
+         *     With an `Idempotency-Key` header a retried request returns the first answer.
+         */
+        post: operations["create_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public map: approved issues as GeoJSON points (finished ones leave the map after the
+         *     configured time, R2.5). Clients cluster the points.
+         */
+        get: operations["map_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open, public issues of the same category near a place, nearest first — "is this your
+         *     problem?" before filing (R1.6).
+         */
+        get: operations["nearby_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports public issues as open data (CSV or GeoJSON), with the list's filters (R2.7). */
+        get: operations["export_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads a public issue by number (`2026-000123`), with its public timeline. Finished issues
+         *     stay readable here after they leave the map.
+         */
+        get: operations["get_issue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a public issue (JPEG, without any metadata). */
+        get: operations["get_issue_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/photos/{photo_id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thumbnail of a photo of a public issue. */
+        get: operations["get_issue_photo_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds "me too" support to a public issue. */
+        post: operations["support_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The moderation queue: pending issues, oldest first (moderators). */
+        get: operations["moderation_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads an issue with the staff's view (moderators, the contact centre, administrators, and
+         *     operators of its unit).
+         */
+        get: operations["get_staff_issue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of any issue, hidden or not (staff who may see the issue). */
+        get: operations["get_staff_issue_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves, rejects or hides an issue (moderators). */
+        post: operations["moderate_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/redaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redacts personal data from what the public sees; the original stays for staff, and the
+         *     change is recorded with who and when (moderators).
+         */
+        post: operations["redact_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{number}/photos/{photo_id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hides a photo from the public (or shows it again) (moderators). */
+        post: operations["set_photo_visibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follows an issue through its secret tracking link. */
+        get: operations["track_issue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{token}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraws consent: the contact data given with the issue is removed at once (R6.1). */
+        delete: operations["withdraw_contact_consent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/me/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the issues one filed while logged in, newest first, in every state. */
+        get: operations["list_my_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -720,6 +1064,88 @@ export interface components {
         BlockRequest: {
             reason: string;
         };
+        /** @description A category. */
+        Category: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name_pl: string;
+            name_en: string;
+            /** @description The group it is listed under. */
+            group_pl: string;
+            group_en: string;
+            description_pl?: string | null;
+            description_en?: string | null;
+            kind: components["schemas"]["CategoryKind"];
+            /**
+             * Format: uuid
+             * @description The unit that handles its issues by default.
+             */
+            unit_id: string;
+            delivery: components["schemas"]["Delivery"];
+            /** @description Whether an issue must have a place. */
+            location_required: boolean;
+            /**
+             * Format: date-time
+             * @description A temporary category is offered only between these times.
+             */
+            valid_from?: string | null;
+            /** Format: date-time */
+            valid_until?: string | null;
+            active: boolean;
+            fields: components["schemas"]["FieldDefinition"][];
+            /**
+             * Format: int32
+             * @description Order in lists (ascending).
+             */
+            position: number;
+        };
+        /** @description A category to create or replace. */
+        CategoryInput: {
+            slug: string;
+            name_pl: string;
+            name_en: string;
+            group_pl: string;
+            group_en: string;
+            description_pl?: string | null;
+            description_en?: string | null;
+            kind?: components["schemas"]["CategoryKind"];
+            /** Format: uuid */
+            unit_id: string;
+            delivery?: components["schemas"]["Delivery"];
+            location_required?: boolean;
+            /** Format: date-time */
+            valid_from?: string | null;
+            /** Format: date-time */
+            valid_until?: string | null;
+            active?: boolean;
+            fields?: components["schemas"]["FieldDefinition"][];
+            /** Format: int32 */
+            position?: number;
+        };
+        /**
+         * @description What a category collects; ideas and traffic proposals have longer deadlines (R1.4).
+         * @enum {string}
+         */
+        CategoryKind: "problem" | "idea" | "traffic_proposal";
+        /** @description The categories. */
+        CategoryList: {
+            items: components["schemas"]["Category"][];
+        };
+        /** @description The category of an issue, briefly. */
+        CategoryRef: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name_pl: string;
+            name_en: string;
+            kind: components["schemas"]["CategoryKind"];
+        };
+        /**
+         * @description How an issue reached the city (R1.7).
+         * @enum {string}
+         */
+        Channel: "web" | "mobile" | "api" | "phone" | "email" | "epuap" | "letter" | "in_person";
         /** @description The city, its managed area and the map settings. */
         City: {
             name: string;
@@ -737,6 +1163,14 @@ export interface components {
             /** Format: date-time */
             accepted_at: string;
         };
+        /** @description How to reach the reporter for follow-up; given only with explicit consent (R1.1). */
+        Contact: {
+            name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            /** @description The reporter agrees that the city processes this contact data to follow up the issue. */
+            consent?: boolean;
+        };
         /** @description Everything held about a person (R6.2). */
         DataExport: {
             /** Format: date-time */
@@ -748,6 +1182,11 @@ export interface components {
             /** @description Reads of this person's contact data by city staff. */
             personal_data_reads: components["schemas"]["AccessRecord"][];
         };
+        /**
+         * @description How new issues reach the unit (R4.2).
+         * @enum {string}
+         */
+        Delivery: "automatic" | "via_operator";
         /** @description The token from the mail sent to a new address. */
         EmailChangeConfirmation: {
             token: string;
@@ -755,6 +1194,33 @@ export interface components {
         /** @description An email address for which a mail is requested. */
         EmailRequest: {
             email: string;
+        };
+        /** @description One extra field of a category. */
+        FieldDefinition: {
+            /** @description Identifier of the value in `field_values` (`[a-z0-9_]+`). */
+            key: string;
+            type: components["schemas"]["FieldType"];
+            required?: boolean;
+            /**
+             * Format: int32
+             * @description Position in the form (ascending).
+             */
+            order?: number;
+            label_pl: string;
+            label_en: string;
+            help_pl?: string | null;
+            help_en?: string | null;
+            /** @description Choices of `select` and `multi_select` fields. */
+            options?: components["schemas"]["FieldOption"][];
+            /**
+             * Format: double
+             * @description Bounds of `number` fields.
+             */
+            min?: number | null;
+            /** Format: double */
+            max?: number | null;
+            /** @description Longest `text` value (default 500). */
+            max_length?: number | null;
         };
         /** @description One wrong field of a request. */
         FieldError: {
@@ -765,6 +1231,17 @@ export interface components {
             /** @description What is wrong, for a person. */
             message: string;
         };
+        /** @description A choice of a select field. */
+        FieldOption: {
+            value: string;
+            label_pl: string;
+            label_en: string;
+        };
+        /**
+         * @description The type of an extra field.
+         * @enum {string}
+         */
+        FieldType: "text" | "number" | "select" | "multi_select" | "boolean" | "date";
         /** @description One role held by an account, with its unit for unit-scoped roles. */
         Grant: {
             role: components["schemas"]["Role"];
@@ -814,11 +1291,59 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        /** @description The answer to a filed issue. */
+        IssueCreated: {
+            /** @description The public number, `YYYY/NNNNNN`: quote it in any contact with the city. */
+            number: string;
+            status: components["schemas"]["IssueStatus"];
+            /** @description `pending` until a moderator approves the issue for the public map. */
+            moderation: components["schemas"]["Moderation"];
+            /** @description For anonymous reporters: the secret that opens the tracking page (shown only now). */
+            tracking_token?: string | null;
+            tracking_url?: string | null;
+            /** @description The typed address could not be placed; an operator will pin it on the map. */
+            needs_pinpoint: boolean;
+            /** @description The issue's public page (visible once approved). */
+            url: string;
+        };
+        /** @description An issue with its public timeline. */
+        IssueDetail: components["schemas"]["PublicIssue"] & {
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        /** @description A page of public issues. */
+        IssuePage: {
+            items: components["schemas"]["PublicIssue"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /**
+         * @description Where an issue is in its handling (R3.1).
+         * @enum {string}
+         */
+        IssueStatus: "new" | "accepted" | "in_progress" | "done" | "closed";
+        /** @description The multipart form of `create_issue` (for the API description). */
+        IssueUpload: {
+            /** @description The issue as JSON (`NewIssue`). */
+            issue: components["schemas"]["NewIssue"];
+            /** @description Up to five photos. */
+            photos: string[];
+        };
         /**
          * @description The language a person reads the service and its mail in.
          * @enum {string}
          */
         Language: "pl" | "en";
+        /** @description A WGS84 position. */
+        Location: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+        };
         /** @description Email and password. */
         LoginRequest: {
             email: string;
@@ -844,6 +1369,27 @@ export interface components {
          * @enum {string}
          */
         LoginStatus: "authenticated" | "second_factor_required" | "second_factor_enrolment_required";
+        /** @description A GeoJSON FeatureCollection of map points. */
+        MapCollection: {
+            type: string;
+            features: components["schemas"]["MapFeature"][];
+            /** @description More issues matched than `limit`; zoom in or narrow the filters. */
+            truncated: boolean;
+        };
+        /** @description A point of the public map. */
+        MapFeature: {
+            type: string;
+            geometry: Record<string, never>;
+            properties: components["schemas"]["MapProperties"];
+        };
+        /** @description What the map shows of an issue. */
+        MapProperties: {
+            number: string;
+            status: components["schemas"]["IssueStatus"];
+            /** @description The category's slug. */
+            category: string;
+            title: string;
+        };
         /** @description Where map tiles come from. */
         MapSettings: {
             /** @description XYZ tile URL template (`{z}/{x}/{y}`). */
@@ -860,6 +1406,56 @@ export interface components {
          * @enum {string}
          */
         MessageKind: "message" | "announcement";
+        /**
+         * @description Whether an issue may be shown publicly (R2.1).
+         * @enum {string}
+         */
+        Moderation: "pending" | "approved" | "rejected" | "hidden";
+        /** @description A moderation decision. */
+        ModerationDecision: {
+            /** @description `approved` (public), `rejected` (never public) or `hidden` (removed for unlawful content). */
+            decision: components["schemas"]["Moderation"];
+            /** @description Required for `rejected` and `hidden`. */
+            reason?: string | null;
+        };
+        /** @description Issues waiting for moderation. */
+        ModerationQueue: {
+            items: components["schemas"]["StaffIssue"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description One's own issues. */
+        MyIssues: {
+            items: components["schemas"]["ReporterIssue"][];
+        };
+        /** @description An open issue near a place. */
+        NearbyIssue: components["schemas"]["PublicIssue"] & {
+            /**
+             * Format: double
+             * @description Distance from the place, in metres.
+             */
+            distance_m: number;
+        };
+        /** @description Nearby open issues. */
+        NearbyList: {
+            items: components["schemas"]["NearbyIssue"][];
+        };
+        /** @description A new issue. */
+        NewIssue: {
+            /** @description The category's slug. */
+            category: string;
+            title: string;
+            description: string;
+            location?: components["schemas"]["Location"] | null;
+            /** @description A typed address, used when no location is given (and kept as text when it cannot be placed). */
+            address?: string | null;
+            /** @description Values of the category's extra fields, by key. */
+            field_values?: Record<string, never>;
+            contact?: components["schemas"]["Contact"] | null;
+            channel?: components["schemas"]["Channel"] | null;
+            /** @description Language of the confirmation mail. */
+            language?: components["schemas"]["Language"];
+        };
         /** @description A message from the city. */
         NewMessage: {
             subject: string;
@@ -890,6 +1486,21 @@ export interface components {
         /** @description A password confirmation. */
         PasswordConfirmation: {
             password: string;
+        };
+        /** @description A photo's public addresses. */
+        PhotoView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            thumbnail_url: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+        };
+        /** @description Whether a photo is shown publicly. */
+        PhotoVisibility: {
+            hidden: boolean;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -937,9 +1548,43 @@ export interface components {
             /** @description A new login address: takes effect once verified through the link mailed to it. */
             email?: string | null;
         };
+        /** @description An issue as the public sees it. */
+        PublicIssue: {
+            /** @description The public number, `YYYY/NNNNNN`. */
+            number: string;
+            category: components["schemas"]["CategoryRef"];
+            unit: components["schemas"]["UnitRef"];
+            status: components["schemas"]["IssueStatus"];
+            title: string;
+            description: string;
+            location?: components["schemas"]["Location"] | null;
+            address?: string | null;
+            /** @description Values of the category's extra fields. */
+            field_values: Record<string, never>;
+            photos: components["schemas"]["PhotoView"][];
+            /**
+             * Format: int32
+             * @description How many people said "me too".
+             */
+            support_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+        };
         /** @description Recovery codes, shown once. */
         RecoveryCodes: {
             recovery_codes: string[];
+        };
+        /**
+         * @description New public texts with personal data removed; absent fields stay as they are, `null`
+         *     restores the original.
+         */
+        Redaction: {
+            title?: string | null;
+            description?: string | null;
         };
         /** @description A new resident account. */
         RegisterRequest: {
@@ -953,6 +1598,16 @@ export interface components {
             /** @description The version of the terms of service the person accepted (must be the one in force). */
             accepted_terms_version: string;
             language?: components["schemas"]["Language"];
+        };
+        /** @description An issue as its reporter sees it. */
+        ReporterIssue: components["schemas"]["PublicIssue"] & {
+            /** @description `pending` until a moderator approves it; `rejected` issues never become public. */
+            moderation: components["schemas"]["Moderation"];
+            /** @description Why it was rejected or hidden. */
+            moderation_reason?: string | null;
+            /** @description Whether contact data (given with consent) is still held. */
+            has_contact: boolean;
+            timeline: components["schemas"]["TimelineEntry"][];
         };
         /**
          * @description A staff role (R5.3). Every account is also a resident; that role is implicit.
@@ -997,6 +1652,25 @@ export interface components {
             revoked_at?: string | null;
             user_agent?: string | null;
         };
+        /**
+         * @description An issue as staff see it: the public view plus moderation, the original texts and
+         *     hidden photos. Contact data is not included (it has its own, logged, endpoint).
+         */
+        StaffIssue: components["schemas"]["PublicIssue"] & {
+            moderation: components["schemas"]["Moderation"];
+            moderation_reason?: string | null;
+            channel: components["schemas"]["Channel"];
+            needs_pinpoint: boolean;
+            /** @description The reporter's own words, before any redaction. */
+            original_title: string;
+            original_description: string;
+            redacted: boolean;
+            all_photos: components["schemas"]["StaffPhoto"][];
+            /** @description The reporter left contact data (with consent). */
+            has_contact: boolean;
+            /** @description The reporter has an account. */
+            registered_reporter: boolean;
+        };
         /** @description The staff of a unit. */
         StaffList: {
             items: components["schemas"]["StaffMember"][];
@@ -1011,6 +1685,29 @@ export interface components {
             /** Format: date-time */
             granted_at: string;
         };
+        /** @description A photo as staff see it. */
+        StaffPhoto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            thumbnail_url: string;
+            hidden: boolean;
+        };
+        /** @description The issue's support after the request. */
+        SupportCount: {
+            /** Format: int32 */
+            support_count: number;
+            /** @description `false` when this account or browser had already supported it. */
+            added: boolean;
+        };
+        /** @description Support from an anonymous visitor. */
+        SupportRequest: {
+            /**
+             * @description For visitors who are not logged in: a random key (16–128 characters) the browser
+             *     keeps, so that one browser supports an issue once.
+             */
+            browser_key?: string | null;
+        };
         /** @description Every version of the terms. */
         TermsList: {
             items: components["schemas"]["TermsVersion"][];
@@ -1023,6 +1720,17 @@ export interface components {
             published_at: string;
             body_pl: string;
             body_en: string;
+        };
+        /** @description An entry of the public timeline. */
+        TimelineEntry: {
+            /** @description What happened: `created`, `status_changed`, `response`, … */
+            kind: string;
+            /** @description The state after the change, when the entry is a change. */
+            after?: Record<string, never> | null;
+            /** @description A public message of the city (a response or justification). */
+            message?: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         /** @description A single-use token from an email link. */
         TokenRequest: {
@@ -1070,6 +1778,13 @@ export interface components {
         /** @description The list of units. */
         UnitList: {
             items: components["schemas"]["Unit"][];
+        };
+        /** @description The handling unit, briefly. */
+        UnitRef: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
         };
     };
     responses: never;
@@ -1305,6 +2020,143 @@ export interface operations {
             };
             /** @description No such unit */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_categories: {
+        parameters: {
+            query?: {
+                /** @description Administrators: include inactive and out-of-window categories. */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Categories in list order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            /** @description `all` without administrator rights */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The category's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such category */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (the slug cannot change) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2689,6 +3541,780 @@ export interface operations {
             };
             /** @description Not an administrator */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_issues: {
+        parameters: {
+            query?: {
+                /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` (WGS84). */
+                bbox?: string;
+                /** @description Category slugs, comma-separated. */
+                category?: string;
+                /** @description Unit slug. */
+                unit?: string;
+                /** @description Statuses, comma-separated (`new,accepted,in_progress,done,closed`). */
+                status?: string;
+                /** @description Filed on or after this day (YYYY-MM-DD, city time). */
+                from?: string;
+                /** @description Filed on or before this day. */
+                to?: string;
+                /** @description Words to find in titles and descriptions (case and Polish diacritics ignored). */
+                q?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Issues per page (1–100, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of public issues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuePage"];
+                };
+            };
+            /** @description A filter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per issue (e.g. a UUID); a retry with the same key and body returns the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIssue"];
+                "multipart/form-data": components["schemas"]["IssueUpload"];
+            };
+        };
+        responses: {
+            /** @description Filed: the number, and for anonymous reporters the tracking secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueCreated"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff channel without a staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing or wrong (outside the city, unknown category, missing consent, bad photo, reused idempotency key …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    map_issues: {
+        parameters: {
+            query?: {
+                /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` (WGS84). */
+                bbox?: string;
+                /** @description Category slugs, comma-separated. */
+                category?: string;
+                /** @description Unit slug. */
+                unit?: string;
+                /** @description Statuses, comma-separated (`new,accepted,in_progress,done,closed`). */
+                status?: string;
+                /** @description Filed on or after this day (YYYY-MM-DD, city time). */
+                from?: string;
+                /** @description Filed on or before this day. */
+                to?: string;
+                /** @description Words to find in titles and descriptions (case and Polish diacritics ignored). */
+                q?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Issues per page (1–100, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoJSON FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["MapCollection"];
+                };
+            };
+            /** @description A filter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nearby_issues: {
+        parameters: {
+            query: {
+                /** @description The category's slug. */
+                category: string;
+                lat: number;
+                lon: number;
+                /** @description Radius in metres (10–1000, default 100). */
+                radius?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nearest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyList"];
+                };
+            };
+            /** @description A parameter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_issues: {
+        parameters: {
+            query: {
+                /** @description `csv` or `geojson`. */
+                format: string;
+                /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` (WGS84). */
+                bbox?: string;
+                /** @description Category slugs, comma-separated. */
+                category?: string;
+                /** @description Unit slug. */
+                unit?: string;
+                /** @description Statuses, comma-separated (`new,accepted,in_progress,done,closed`). */
+                status?: string;
+                /** @description Filed on or after this day (YYYY-MM-DD, city time). */
+                from?: string;
+                /** @description Filed on or before this day. */
+                to?: string;
+                /** @description Words to find in titles and descriptions (case and Polish diacritics ignored). */
+                q?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Issues per page (1–100, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv) or GeoJSON (application/geo+json) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description A parameter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number with a dash: 2026-000123 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueDetail"];
+                };
+            };
+            /** @description No public issue with this number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_issue_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+                /** @description The photo */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description No such photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_issue_photo_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+                /** @description The photo */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description No such photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    support_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportRequest"];
+            };
+        };
+        responses: {
+            /** @description The support count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportCount"];
+                };
+            };
+            /** @description No public issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither logged in nor a browser key */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many supports from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderation_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending issues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueue"];
+                };
+            };
+            /** @description Not a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_staff_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_staff_issue_photo: {
+        parameters: {
+            query?: {
+                /** @description The thumbnail instead of the photo. */
+                thumbnail?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+                /** @description The photo */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderate_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationDecision"];
+            };
+        };
+        responses: {
+            /** @description The issue after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing reason or `pending` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redact_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Redaction"];
+            };
+        };
+        responses: {
+            /** @description The issue after redaction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid texts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_photo_visibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+                /** @description The photo */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhotoVisibility"];
+            };
+        };
+        responses: {
+            /** @description The issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    track_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking secret given when the issue was filed */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReporterIssue"];
+                };
+            };
+            /** @description Unknown tracking secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_contact_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Contact data removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown tracking secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_issues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One's issues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyIssues"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,9 @@ export type Auth = {
   status: SessionStatus;
   /** The logged-in person, once loaded. */
   profile: Profile | undefined;
+  /** Loading the profile failed (not for lack of a session, which ends it); ask again with `reloadProfile`. */
+  profileFailed: boolean;
+  reloadProfile: () => void;
   /** Whether the person holds the staff role (every account is also a resident). */
   hasRole: (role: Role) => boolean;
   isAdmin: boolean;
@@ -22,5 +25,12 @@ export function useAuth(): Auth {
   const profile = useQuery({ ...profileQueryOptions(), enabled: status === 'authenticated' });
   const data = status === 'authenticated' ? profile.data : undefined;
   const hasRole = (role: Role) => data?.roles.some((grant) => grant.role === role) ?? false;
-  return { status, profile: data, hasRole, isAdmin: hasRole('admin') };
+  return {
+    status,
+    profile: data,
+    profileFailed: status === 'authenticated' && profile.isError,
+    reloadProfile: () => void profile.refetch(),
+    hasRole,
+    isAdmin: hasRole('admin'),
+  };
 }

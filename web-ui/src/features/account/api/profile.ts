@@ -30,12 +30,19 @@ export function useStartTotp() {
   });
 }
 
+/**
+ * Confirms TOTP enrolment. The profile is not reloaded here: the caller first keeps the
+ * recovery codes (shown once), then reloads it with `useReloadProfile`.
+ */
 export function useConfirmTotp() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => unwrap(await apiClient.POST('/api/v1/auth/totp/confirm', { body: { code } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
   });
+}
+
+export function useReloadProfile() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ME_KEY });
 }
 
 export function useDisableTotp() {

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CheckboxField, FormFeedback, submittedValues, useFormErrors } from '@/components/form';
 import { paths } from '@/config/paths';
-import { sessionStore } from '@/lib/auth';
 import { useDeleteAccount } from '../api/profile';
 import { PasswordField } from './password-field';
 
@@ -29,10 +28,9 @@ export function DeleteAccountForm() {
     }
     setLocalErrors(undefined);
     remove.mutate(values.text('password'), {
-      onSuccess: () => {
-        void navigate(paths.accountDeleted, { replace: true });
-        sessionStore.clear();
-      },
+      // The next page ends the session here: ended on this page, the login guard would
+      // send the person to the login page first.
+      onSuccess: () => void navigate(paths.accountDeleted, { replace: true, state: { deleted: true } }),
     });
   };
 

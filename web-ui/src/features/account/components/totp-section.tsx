@@ -1,8 +1,8 @@
-import type { SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFeedback, FormSuccess, submittedValues, TextField, useFormErrors } from '@/components/form';
 import type { Profile } from '@/lib/auth';
-import { useConfirmTotp, useDisableTotp, useStartTotp } from '../api/profile';
+import { useConfirmTotp, useDisableTotp, useReloadProfile, useStartTotp } from '../api/profile';
 import { PasswordField } from './password-field';
 import { RecoveryCodes } from './recovery-codes';
 import { TotpSecret } from './totp-secret';
@@ -31,20 +31,12 @@ function DisableTotpForm() {
   );
 }
 
-function EnableTotp() {
+function EnableTotp({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void }) {
   const { t } = useTranslation();
   const start = useStartTotp();
   const confirm = useConfirmTotp();
   const { formRef, fieldError, formError, hasFieldErrors } = useFormErrors(confirm.error ?? start.error, CODE_FIELDS);
 
-  if (confirm.data) {
-    return (
-      <FormSuccess>
-        <p>{t('totp.enabled')}</p>
-        <RecoveryCodes codes={confirm.data.recovery_codes} />
-      </FormSuccess>
-    );
-  }
   if (!start.data) {
     return (
       <>
@@ -57,7 +49,11 @@ function EnableTotp() {
     );
   }
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    confirm.mutate(submittedValues(event).text('code').replace(/\s/g, ''));
+    confirm.mutate(submittedValues(event).text('code').replace(/\s/g, ''), {
+      onSuccess: ({ recovery_codes }) => {
+        onEnabled(recovery_codes);
+      },
+    });
   };
   return (
     <>
@@ -84,12 +80,28 @@ function EnableTotp() {
 /** The second factor: on with a way to turn it off, or off with a way to set it up. */
 export function TotpSection({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
+  const reloadProfile = useReloadProfile();
+  // Kept here, not in the enrolment form: the reloaded profile replaces that form.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
+
+  if (recoveryCodes) {
+    return (
+      <FormSuccess>
+        <p>{t('totp.enabled')}</p>
+        <RecoveryCodes codes={recoveryCodes} />
+      </FormSuccess>
+    );
+  }
+  const onEnabled = (codes: string[]) => {
+    setRecoveryCodes(codes);
+    reloadProfile();
+  };
   return profile.totp_enabled ? (
     <>
       <p>{t('totp.onText')}</p>
       <DisableTotpForm />
     </>
   ) : (
-    <EnableTotp />
+    <EnableTotp onEnabled={onEnabled} />
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { Loading } from '@/components/status';
+import { LoadError, Loading } from '@/components/status';
 import { useAuth } from '@/lib/auth';
 import { AccountNav } from '../components/account-nav';
 import { DeleteAccountForm } from '../components/delete-account-form';
@@ -13,7 +13,7 @@ import { TotpSection } from '../components/totp-section';
 
 export function AccountPage() {
   const { t } = useTranslation();
-  const { profile } = useAuth();
+  const { profile, profileFailed, reloadProfile } = useAuth();
   return (
     <Page title={t('account.title')}>
       <AccountNav />
@@ -44,6 +44,8 @@ export function AccountPage() {
             <DeleteAccountForm />
           </Section>
         </>
+      ) : profileFailed ? (
+        <LoadError onRetry={reloadProfile} />
       ) : (
         <Loading />
       )}
