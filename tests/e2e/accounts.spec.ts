@@ -297,3 +297,85 @@ test('a resident resets a forgotten password, edits the profile and turns on two
     'Weryfikacja dwuetapowa jest włączona',
   );
 });
+
+test('an administrator invites an operator of a unit, who accepts the invitation; roles are granted and revoked', async ({
+  page,
+}) => {
+  test.slow();
+  const email = uniqueEmail('dorota');
+
+  await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
+  await page.goto('/admin/invite');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Imię').fill('Dorota');
+  await page.getByLabel('Nazwisko').fill('Zaproszona');
+  await page.getByLabel('Rola').selectOption('operator');
+  await page.getByLabel('Jednostka').selectOption({ label: 'Zarząd Dróg i Transportu' });
+  await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+  await expect(page.getByRole('status')).toContainText('Zaproszenie zostało wysłane.');
+  await expectNoAxeViolations(page);
+
+  // The account exists with its role; grant one more and take it back.
+  await page.getByRole('link', { name: 'Otwórz konto' }).click();
+  await expect(heading(page)).toHaveText('Dorota Zaproszona');
+  const roles = page.getByRole('region', { name: 'Role' });
+  await expect(roles.getByRole('listitem')).toHaveText([/Operator – Zarząd Dróg i Transportu/]);
+  await roles.getByLabel('Rola').selectOption('moderator');
+  await expect(roles.getByLabel('Jednostka')).toHaveCount(0);
+  await roles.getByRole('button', { name: 'Nadaj rolę' }).click();
+  await expect(roles.getByRole('listitem')).toHaveCount(2);
+  await roles.getByRole('button', { name: 'Odbierz rolę: Moderator' }).click();
+  await expect(roles.getByRole('listitem')).toHaveText([/Operator – Zarząd Dróg i Transportu/]);
+
+  await accountMenu(page).getByRole('button', { name: 'Wyloguj się' }).click();
+  await expect(accountMenu(page).getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+  const mail = await waitForMail(email, '/invitation?token=');
+  await page.goto(linkIn(mail, '/invitation'));
+  await expect(heading(page)).toHaveText('Zaproszenie do serwisu Kontakt');
+  await page.getByLabel('Hasło').fill(STRONG_PASSWORD);
+  await page.getByRole('checkbox', { name: /Akceptuję regulamin/ }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Aktywuj konto' }).click();
+  await expect(page.getByRole('status')).toContainText('Konto zostało aktywowane.');
+
+  await logIn(page, email, STRONG_PASSWORD);
+  await expect(page.getByRole('main')).toContainText('Twoje role: Operator');
+});
+
+test('an administrator schedules a new version of the terms', async ({ page, pageProblems }) => {
+  const version = `90.${String(Date.now() % 1_000_000)}`;
+
+  await logIn(page, DEMO_ADMIN, DEMO_PASSWORD);
+  await page.goto('/admin/terms');
+  const publish = page.getByRole('region', { name: 'Opublikuj nową wersję' });
+  await publish.getByLabel('Numer wersji').fill(version);
+  // In the future, so the terms in force (which other tests accept) stay as they are.
+  await publish.getByLabel('Obowiązuje od').fill('2030-01-01T00:00');
+  await publish.getByLabel('Treść po polsku').fill('# Regulamin\n\n1. Nowa wersja.');
+  await publish.getByLabel('Treść po angielsku').fill('# Terms\n\n1. A new version.');
+  await publish.getByRole('button', { name: 'Opublikuj' }).click();
+  await expect(publish.getByRole('status')).toHaveText('Nowa wersja regulaminu została opublikowana.');
+
+  const versions = page.getByRole('region', { name: 'Wersje regulaminu' });
+  const scheduled = versions.getByRole('group').filter({ hasText: `Wersja ${version} ` });
+  await expect(scheduled).toContainText('zaplanowana');
+  await expect(scheduled).toContainText('1 stycznia 2030');
+  await expect(versions.getByRole('group').filter({ hasText: 'obowiązuje' })).toHaveCount(1);
+
+  // The same number again is refused at its field.
+  await publish.getByLabel('Numer wersji').fill(version);
+  await publish.getByLabel('Obowiązuje od').fill('2030-01-01T00:00');
+  await publish.getByLabel('Treść po polsku').fill('x');
+  await publish.getByLabel('Treść po angielsku').fill('x');
+  pageProblems.allow(
+    (problem) =>
+      (problem.kind === 'http' && problem.text.includes('/api/v1/terms: 409')) ||
+      (problem.kind === 'console' && problem.text.includes('status of 409')),
+  );
+  await publish.getByRole('button', { name: 'Opublikuj' }).click();
+  const versionField = publish.getByLabel('Numer wersji');
+  await expect(versionField).toHaveAttribute('aria-invalid', 'true');
+  await expect(versionField).toHaveAccessibleDescription(/Wersja regulaminu o tym numerze już istnieje/);
+  await expect(versionField).toBeFocused();
+});

@@ -49,7 +49,42 @@ pub async fn get_city(state: web::Data<AppState>) -> web::Json<City> {
     })
 }
 
+/// A typed address to place.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlaceQuery {
+    /// A street, optionally with a house number (`Piotrkowska 104`); at least 2 characters.
+    pub q: String,
+}
+
+/// Places matching a typed address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaceList {
+    pub items: Vec<super::geocode::Place>,
+}
+
+/// Finds places for a typed address inside the city (the street register, then the
+/// configured geocoder) — the path for people who do not use the map (R11.6).
+#[utoipa::path(
+    tag = "city",
+    operation_id = "find_places",
+    params(PlaceQuery),
+    responses(
+        (status = 200, description = "Matching places, best first", body = PlaceList),
+        (status = 400, description = "Missing query", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/places")]
+pub async fn find_places(
+    state: web::Data<AppState>,
+    query: crate::extract::Query<PlaceQuery>,
+) -> crate::error::AppResult<web::Json<PlaceList>> {
+    let mut conn = state.pool.get().await?;
+    let items = super::geocode::resolve(&state, &mut conn, &query.q).await?;
+    Ok(web::Json(PlaceList { items }))
+}
+
 /// Registers this domain's routes.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(get_city);
+    cfg.service(get_city).service(find_places);
 }

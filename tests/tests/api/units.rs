@@ -49,3 +49,15 @@ async fn city_describes_the_managed_area() {
     assert!(bbox[1] < center[0] && center[0] < bbox[3] && bbox[0] < center[1] && center[1] < bbox[2]);
     assert!(city["map"]["tile_url"].as_str().unwrap().contains("{z}"));
 }
+
+#[tokio::test]
+async fn typed_addresses_find_streets_ignoring_case_and_diacritics() {
+    let app = TestApp::spawn().await;
+    app.seed_demo().await;
+    let places: serde_json::Value = app.get("/api/v1/places?q=lagiewnicka%2012").await.json().await.unwrap();
+    assert_eq!(places["items"][0]["label"], "Łagiewnicka 12");
+    assert_eq!(places["items"][0]["source"], "street_register");
+    let none: serde_json::Value = app.get("/api/v1/places?q=Marszałkowska").await.json().await.unwrap();
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    kontakt_tests::assert_problem(app.get("/api/v1/places").await, 400, "invalid_query").await;
+}
