@@ -7,13 +7,14 @@ BIN := target/debug/kontakt
 export KONTAKT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kontakt
 NEXTEST := $(shell $(CARGO) nextest --version >/dev/null 2>&1 && echo yes)
 
-.PHONY: help run build web web-deps e2e-deps test test-rust test-web e2e lint fmt fmt-check clippy openapi openapi-check db db-reset
+.PHONY: help run build web web-deps e2e-deps test test-rust test-web e2e lint fmt fmt-check clippy openapi openapi-check db db-reset bench schema
 
 help:
 	@echo "make run       build everything, migrate, load demo data, serve http://127.0.0.1:8080"
 	@echo "make test      every check: fmt, clippy, Rust tests, web UI checks, OpenAPI drift, e2e"
 	@echo "make openapi   regenerate openapi/openapi.json and the web UI's API types"
-	@echo "make lint | fmt | db-reset"
+	@echo "make bench     load 1,000,000 issues and measure the public API (bench/RESULTS.md)"
+	@echo "make lint | fmt | db-reset | schema"
 
 ## Build and serve with demo data (and a mail catcher for the mail Kontakt sends).
 run: db build web
@@ -77,3 +78,13 @@ db-reset: db build
 	psql "$${KONTAKT_DATABASE_URL%/*}/postgres" -v ON_ERROR_STOP=1 -c 'DROP DATABASE IF EXISTS "$(notdir $(KONTAKT_DATABASE_URL))" WITH (FORCE)'
 	$(BIN) migrate
 	$(BIN) seed-demo
+
+## Benchmarks of the public map, list, detail and creation on 1,000,000 issues.
+bench: db
+	bench/run.sh
+
+## Regenerate api/src/schema.rs from the migrations (needs diesel_cli).
+schema: db build
+	psql "$${KONTAKT_DATABASE_URL%/*}/postgres" -qc 'DROP DATABASE IF EXISTS kontakt_schema WITH (FORCE)'
+	KONTAKT_DATABASE_URL="$${KONTAKT_DATABASE_URL%/*}/kontakt_schema" $(BIN) migrate
+	diesel print-schema --database-url "$${KONTAKT_DATABASE_URL%/*}/kontakt_schema" > api/src/schema.rs

@@ -1,0 +1,33 @@
+-- Generates :count approved issues spread over the demo city (Łódź), over two years, in the
+-- demo categories, for the benchmarks. Run after `kontakt seed-demo`:
+--   psql "$URL" -v count=1000000 -f bench/generate.sql
+-- Points fall in an ellipse inside the city boundary; the densest area is the centre.
+\set ON_ERROR_STOP on
+BEGIN;
+CREATE TEMP TABLE bench_categories AS
+    SELECT row_number() OVER (ORDER BY position) AS n, id, unit_id FROM categories WHERE kind = 'problem' AND valid_until IS NULL;
+INSERT INTO issues (number, category_id, unit_id, title, description, lat, lon, field_values, status, moderation,
+                    channel, support_count, created_at, updated_at, finished_at)
+SELECT
+    format('%s/%s', 2024 + (g % 2), lpad(g::text, 7, '0')),
+    c.id, c.unit_id,
+    'Zgłoszenie testowe ' || g,
+    'Opis zgłoszenia testowego numer ' || g || ' — dziura, latarnia, śmieci, zieleń.',
+    51.7592 + r * 0.060 * sin(a),
+    19.4560 + r * 0.110 * cos(a),
+    '{}'::jsonb,
+    (ARRAY['new', 'accepted', 'in_progress', 'done', 'closed'])[1 + (g % 5)],
+    'approved',
+    (ARRAY['web', 'mobile', 'phone'])[1 + (g % 3)],
+    g % 7,
+    created,
+    created,
+    CASE WHEN g % 5 IN (3, 4) THEN created + interval '10 days' END
+FROM (
+    SELECT g, sqrt(random()) AS r, random() * 2 * pi() AS a,
+           now() - random() * interval '730 days' AS created
+    FROM generate_series(1, :count) AS g
+) AS points
+JOIN bench_categories c ON c.n = 1 + (points.g % (SELECT count(*) FROM bench_categories));
+COMMIT;
+ANALYZE issues;
