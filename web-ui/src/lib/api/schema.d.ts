@@ -55,6 +55,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finds places for a typed address inside the city (the street register, then the
+         *     configured geocoder) — the path for people who do not use the map (R11.6).
+         */
+        get: operations["find_places"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1502,6 +1522,21 @@ export interface components {
         PhotoVisibility: {
             hidden: boolean;
         };
+        /** @description A place found for a typed address. */
+        Place: {
+            /** @description How to show it: the street (and the house number typed, if any). */
+            label: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** @description `street_register` or `geocoder`. */
+            source: string;
+        };
+        /** @description Places matching a typed address. */
+        PlaceList: {
+            items: components["schemas"]["Place"][];
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description A URI naming the kind of problem: `urn:kontakt:problem:<code>`. */
@@ -1860,6 +1895,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["City"];
+                };
+            };
+        };
+    };
+    find_places: {
+        parameters: {
+            query: {
+                /** @description A street, optionally with a house number (`Piotrkowska 104`); at least 2 characters. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching places, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceList"];
+                };
+            };
+            /** @description Missing query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -10,6 +10,7 @@ import { usePublishTerms, useTermsVersions, type NewTerms } from '../api/adminis
 import { AdminNav } from '../components/admin-nav';
 
 const FIELDS = ['version', 'published_at', 'body_pl', 'body_en'] as const;
+const PROBLEM_FIELDS = { version_exists: 'version' };
 
 /** `datetime-local` gives local wall time without a zone; the API wants an instant. */
 function toInstant(local: string): string {
@@ -50,7 +51,7 @@ function TermsVersions() {
 function PublishTermsForm() {
   const { t } = useTranslation();
   const publish = usePublishTerms();
-  const { formRef, fieldError, formError, hasFieldErrors } = useFormErrors(publish.error, FIELDS);
+  const { formRef, fieldError, formError, hasFieldErrors } = useFormErrors(publish.error, FIELDS, { problemFields: PROBLEM_FIELDS });
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
     const values = submittedValues(event);
