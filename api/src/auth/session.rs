@@ -1,8 +1,9 @@
 //! Login sessions and their rotating refresh tokens (R5.4).
 //!
 //! A login opens a session and hands out a refresh token. Each refresh exchanges the token
-//! for a new one; the old one is marked rotated. Presenting a rotated token again means it
-//! was copied: the whole session (the token family) is revoked.
+//! for a new one; the old one is marked rotated. Presenting a rotated token again (after a
+//! short grace period for lost responses) means it was copied: the whole session (the token
+//! family) is revoked.
 
 use actix_web::cookie::time::Duration as CookieDuration;
 use actix_web::cookie::{Cookie, SameSite};
@@ -15,6 +16,9 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::schema::{refresh_tokens, sessions};
 use crate::secrets;
+
+/// Seconds during which an exchanged refresh token still works once more.
+pub const REUSE_GRACE_SECS: i64 = 30;
 
 /// The refresh cookie: only ever sent to the auth endpoints.
 pub const COOKIE_NAME: &str = "kontakt_refresh";
@@ -106,6 +110,17 @@ pub async fn rotate(
     };
     if revoked_at.is_some() || expires_at <= now {
         return Err(refresh_refused("session_ended", "The session has ended; log in again."));
+    }
+    // A token exchanged moments ago is most likely a retry after a lost response (a closed
+    // tab, a dropped connection): it gets a new token in the same session. Later, it was copied.
+    if rotated_at.is_some_and(|rotated| now - rotated <= Duration::seconds(REUSE_GRACE_SECS)) {
+        let account_id: Uuid = sessions::table
+            .find(session_id)
+            .select(sessions::account_id)
+            .first(conn)
+            .await?;
+        let token = new_refresh_token(conn, session_id, now).await?;
+        return Ok((account_id, session_id, token));
     }
     if rotated_at.is_some() {
         revoke(conn, session_id, "refresh token reused", now).await?;
