@@ -1,6 +1,7 @@
 -- POST /api/v1/issues with a valid anonymous pothole report at random places in the centre.
 math.randomseed(os.time())
 wrk.method = "POST"
+wrk.path = "/api/v1/issues"
 wrk.headers["Content-Type"] = "application/json"
 request = function()
   local lat = 51.75 + math.random() * 0.02
