@@ -38,6 +38,8 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     /// Client for outgoing HTTP (geocoder, webhooks).
     pub http: reqwest::Client,
+    /// Shared public map responses (see `issues::map_cache`).
+    pub map_cache: crate::issues::map_cache::MapCache,
 }
 
 impl AppState {
@@ -55,6 +57,7 @@ impl AppState {
             http: reqwest::Client::builder()
                 .user_agent(concat!("Kontakt/", env!("CARGO_PKG_VERSION")))
                 .build()?,
+            map_cache: Default::default(),
             config: Arc::new(config),
         })
     }

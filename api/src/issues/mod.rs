@@ -2,6 +2,7 @@
 //! follow-up.
 
 pub mod intake;
+pub mod map_cache;
 pub mod model;
 pub mod moderation;
 pub mod photos;

@@ -306,6 +306,7 @@ pub async fn moderate_issue(
             Ok(updated)
         })
         .await?;
+    state.map_cache.invalidate();
     Ok(web::Json(staff_view(&mut conn, updated).await?))
 }
 
@@ -381,6 +382,7 @@ pub async fn redact_issue(
             Ok(updated)
         })
         .await?;
+    state.map_cache.invalidate();
     Ok(web::Json(staff_view(&mut conn, updated).await?))
 }
 

@@ -237,7 +237,8 @@ pub struct MapCollection {
 const MAP_LIMIT: i64 = 5000;
 
 /// The public map: approved issues as GeoJSON points (finished ones leave the map after the
-/// configured time, R2.5). Clients cluster the points.
+/// configured time, R2.5). Clients cluster the points. The box is widened to a 0.01° grid and
+/// responses are shared for a few seconds.
 #[utoipa::path(
     tag = "issues",
     operation_id = "map_issues",
@@ -253,9 +254,38 @@ pub async fn map_issues(
     caller: MaybePrincipal,
     filter: Query<IssueFilter>,
 ) -> AppResult<HttpResponse> {
+    let logged_in = caller.0.is_some();
+    // Widen the box to the cache grid, so that nearby viewers share one response.
+    let bbox = filter
+        .bbox
+        .as_deref()
+        .map(parse_bbox)
+        .transpose()?
+        .map(super::map_cache::snap);
+    let filter = IssueFilter {
+        bbox: bbox.map(|b| format!("{},{},{},{}", b[0], b[1], b[2], b[3])),
+        ..filter.0
+    };
+    let key = state.map_cache.key(&[&logged_in.to_string(), &format!("{filter:?}")]);
+    let body = match state.map_cache.get(&key).await {
+        Some(body) => body,
+        None => {
+            let body = web::Bytes::from(
+                serde_json::to_vec(&map_points(&state, &filter, logged_in).await?).map_err(anyhow::Error::from)?,
+            );
+            state.map_cache.put(key, body.clone()).await;
+            body
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "application/geo+json"))
+        .body(body))
+}
+
+async fn map_points(state: &AppState, filter: &IssueFilter, logged_in: bool) -> AppResult<MapCollection> {
     let cutoff = state.clock.now() - Duration::days(state.config.finished_visible_days);
     let mut conn = state.pool.get().await?;
-    let rows: Vec<(f64, f64, MapProperties)> = filtered(&state, &filter, caller.0.is_some())?
+    let rows: Vec<(f64, f64, MapProperties)> = filtered(state, filter, logged_in)?
         .filter(issues::lat.is_not_null())
         .filter(issues::finished_at.is_null().or(issues::finished_at.gt(cutoff)))
         .inner_join(categories::table)
@@ -283,13 +313,11 @@ pub async fn map_issues(
             properties,
         })
         .collect();
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "application/geo+json"))
-        .json(MapCollection {
-            kind: "FeatureCollection",
-            features,
-            truncated,
-        }))
+    Ok(MapCollection {
+        kind: "FeatureCollection",
+        features,
+        truncated,
+    })
 }
 
 /// An issue with its public timeline.

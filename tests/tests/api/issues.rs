@@ -476,6 +476,9 @@ async fn only_approved_issues_are_public_and_moderation_is_for_moderators() {
         app.get("/api/v1/issues").await.json::<Value>().await.unwrap()["total"],
         0
     );
+    // The shared map responses are dropped at once, too.
+    let map: Value = app.get("/api/v1/issues/map").await.json().await.unwrap();
+    assert_eq!(map["features"].as_array().unwrap().len(), 0);
 }
 
 #[tokio::test]
