@@ -39,12 +39,14 @@ impl MapCache {
         format!("{}|{}", self.generation.load(Ordering::Acquire), parts.join("|"))
     }
 
-    pub async fn get(&self, key: &str) -> Option<Bytes> {
-        self.responses.get(key).await
-    }
-
-    pub async fn put(&self, key: String, body: Bytes) {
-        self.responses.insert(key, body).await;
+    /// The cached response, or the one `compute` makes; concurrent requests for a missing key
+    /// wait for a single computation instead of each querying the database.
+    pub async fn get_or_compute<E, F>(&self, key: String, compute: F) -> Result<Bytes, Arc<E>>
+    where
+        F: Future<Output = Result<Bytes, E>>,
+        E: Send + Sync + 'static,
+    {
+        self.responses.try_get_with(key, compute).await
     }
 
     /// Forgets every cached response (a public issue appeared, changed or disappeared).
@@ -81,10 +83,22 @@ mod tests {
     async fn invalidation_changes_the_key_and_empties_the_cache() {
         let cache = MapCache::default();
         let key = cache.key(&["a"]);
-        cache.put(key.clone(), Bytes::from_static(b"x")).await;
-        assert_eq!(cache.get(&key).await.as_deref(), Some(&b"x"[..]));
+        let first = cache
+            .get_or_compute(key.clone(), async { Ok::<_, ()>(Bytes::from_static(b"x")) })
+            .await
+            .unwrap();
+        let cached = cache
+            .get_or_compute(key.clone(), async { Ok::<_, ()>(Bytes::from_static(b"y")) })
+            .await
+            .unwrap();
+        assert_eq!((first.as_ref(), cached.as_ref()), (&b"x"[..], &b"x"[..]));
         cache.invalidate();
-        assert_ne!(cache.key(&["a"]), key);
-        assert!(cache.get(&key).await.is_none());
+        let fresh_key = cache.key(&["a"]);
+        assert_ne!(fresh_key, key);
+        let fresh = cache
+            .get_or_compute(fresh_key, async { Ok::<_, ()>(Bytes::from_static(b"z")) })
+            .await
+            .unwrap();
+        assert_eq!(fresh.as_ref(), b"z");
     }
 }

@@ -267,16 +267,15 @@ pub async fn map_issues(
         ..filter.0
     };
     let key = state.map_cache.key(&[&logged_in.to_string(), &format!("{filter:?}")]);
-    let body = match state.map_cache.get(&key).await {
-        Some(body) => body,
-        None => {
-            let body = web::Bytes::from(
-                serde_json::to_vec(&map_points(&state, &filter, logged_in).await?).map_err(anyhow::Error::from)?,
-            );
-            state.map_cache.put(key, body.clone()).await;
-            body
-        }
+    let compute = async {
+        let points = map_points(&state, &filter, logged_in).await?;
+        Ok::<_, AppError>(web::Bytes::from(
+            serde_json::to_vec(&points).map_err(anyhow::Error::from)?,
+        ))
     };
+    let body = state.map_cache.get_or_compute(key, compute).await.map_err(|error| {
+        std::sync::Arc::try_unwrap(error).unwrap_or_else(|shared| AppError::Internal(anyhow::anyhow!("{shared}")))
+    })?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/geo+json"))
         .body(body))
