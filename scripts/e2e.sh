@@ -11,6 +11,7 @@ export KONTAKT_DATABASE_URL="$server/$db"
 export KONTAKT_BIND="127.0.0.1:$port"
 export KONTAKT_PUBLIC_URL="http://127.0.0.1:$port"
 export KONTAKT_WEB_DIR="web-ui/dist"
+export KONTAKT_STORAGE_DIR=$(mktemp -d -t kontakt-e2e-storage.XXXXXX)
 export KONTAKT_E2E_URL="http://127.0.0.1:$port"
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 # The suite runs its own SMTP listener on this port and reads the mail from it.

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BASE_URL } from './support/server';
 
 // The server is started (with demo data) by scripts/e2e.sh before Playwright runs, so there is
 // no webServer block. Browsers are never downloaded: the system Chromium is used.
@@ -15,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
-    baseURL: process.env.KONTAKT_E2E_URL ?? 'http://127.0.0.1:8080',
+    baseURL: BASE_URL,
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },

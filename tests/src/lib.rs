@@ -52,6 +52,7 @@ impl TestApp {
             mail_poll_interval_ms: 50,
             mail_retry_base_ms: 100,
             jwt_secret: Some("test-signing-key-of-at-least-32-bytes!".into()),
+            storage_dir: std::env::temp_dir().join(format!("kontakt-test-storage-{}", uuid::Uuid::new_v4().simple())),
             database_url: db.url().into(),
             bind: "127.0.0.1:0".into(),
             create_database: false,

@@ -6,6 +6,7 @@ import { linkIn, tokenOf, waitForMail } from './mail';
 export const DEMO_PASSWORD = 'Kontakt-demo-2026!';
 export const DEMO_ADMIN = 'admin@demo.kontakt.example';
 export const DEMO_RESIDENT = 'resident@demo.kontakt.example';
+export const DEMO_MODERATOR = 'moderator@demo.kontakt.example';
 
 /** A password the server accepts (long, not common). */
 export const STRONG_PASSWORD = 'Zielony tramwaj jedzie nocą 42';

@@ -20,16 +20,16 @@ describe('app shell', () => {
 
   it('switches the language with the language switcher', async () => {
     const user = userEvent.setup();
-    renderRoutes(routes, '/');
+    renderRoutes(routes, '/procedures');
 
     await user.selectOptions(screen.getByLabelText('Język'), 'en');
 
     const nav = screen.getByRole('navigation', { name: 'Main menu' });
     expect(within(nav).getByRole('link', { name: 'Report a problem' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Map of reports' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Procedures' })).toBeInTheDocument();
     expect(screen.getByLabelText('Language')).toHaveValue('en');
     expect(document.documentElement.lang).toBe('en');
-    expect(document.title).toBe('Map of reports – Kontakt');
+    expect(document.title).toBe('Procedures – Kontakt');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
   });
 
@@ -42,7 +42,7 @@ describe('app shell', () => {
 
   it('moves focus to the main content after navigating', async () => {
     const user = userEvent.setup();
-    renderRoutes(routes, '/');
+    renderRoutes(routes, '/procedures');
 
     await user.click(screen.getByRole('link', { name: 'Jednostki' }));
 

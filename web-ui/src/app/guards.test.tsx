@@ -24,7 +24,7 @@ const inbox = { items: [], unread: 3 };
 
 describe('the session in the shell', () => {
   it('offers logging in and registering to visitors, without administration', () => {
-    renderRoutes(routes, '/');
+    renderRoutes(routes, '/procedures');
 
     const account = screen.getByRole('navigation', { name: 'Konto' });
     expect(within(account).getByRole('link', { name: 'Zaloguj się' })).toHaveAttribute('href', '/login');
@@ -47,7 +47,7 @@ describe('the session in the shell', () => {
       'GET /api/v1/accounts/me/messages': () => jsonResponse(inbox),
     });
     sessionStore.authenticate('token');
-    renderRoutes(routes, '/');
+    renderRoutes(routes, '/procedures');
 
     const account = screen.getByRole('navigation', { name: 'Konto' });
     expect(await within(account).findByRole('link', { name: 'Adam Administrator' })).toHaveAttribute('href', '/account');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { MainLayout } from '@/components/layout/main-layout';
-import { RequireAdmin, RequireAuth } from '@/components/require-auth';
+import { RequireAdmin, RequireAuth, RequireModerator } from '@/components/require-auth';
 import { paths } from '@/config/paths';
 import { AccountDeletedPage } from '@/features/account/routes/account-deleted-page';
 import { AccountPage } from '@/features/account/routes/account-page';
@@ -10,15 +10,15 @@ import { ForgotPasswordPage } from '@/features/account/routes/forgot-password-pa
 import { InboxPage } from '@/features/account/routes/inbox-page';
 import { InvitationPage } from '@/features/account/routes/invitation-page';
 import { LoginPage } from '@/features/account/routes/login-page';
+import { MyIssuesPage } from '@/features/account/routes/my-issues-page';
 import { RegisterPage } from '@/features/account/routes/register-page';
 import { RegisteredPage } from '@/features/account/routes/registered-page';
 import { ResendVerificationPage } from '@/features/account/routes/resend-verification-page';
 import { ResetPasswordPage } from '@/features/account/routes/reset-password-page';
 import { VerifyEmailPage } from '@/features/account/routes/verify-email-page';
-import { ReportPage } from '@/features/issue-form/routes/report-page';
 import { ProcedurePage } from '@/features/knowledge/routes/procedure-page';
-import { ProceduresPage } from '@/features/knowledge/routes/procedures-page';
 import { MapPage } from '@/features/map/routes/map-page';
+import { ProceduresPage } from '@/features/knowledge/routes/procedures-page';
 import { UnitsPage } from '@/features/units/routes/units-page';
 import { NotFoundPage } from './routes/not-found';
 import { RouteError } from './routes/route-error';
@@ -31,8 +31,21 @@ export const routes: RouteObject[] = [
         // A failing page is replaced inside the layout, so the header and navigation stay.
         errorElement: <RouteError />,
         children: [
+          // The home page loads its map itself; the form and the issue pages, which carry the map
+          // library too, are loaded when first opened.
           { index: true, element: <MapPage /> },
-          { path: paths.report, element: <ReportPage /> },
+          {
+            path: paths.report,
+            lazy: async () => ({ Component: (await import('@/features/issue-form/routes/report-page')).ReportPage }),
+          },
+          {
+            path: paths.issuePattern,
+            lazy: async () => ({ Component: (await import('@/features/issue-page/routes/issue-page')).IssuePage }),
+          },
+          {
+            path: paths.trackingPattern,
+            lazy: async () => ({ Component: (await import('@/features/issue-page/routes/tracking-page')).TrackingPage }),
+          },
           { path: paths.procedures, element: <ProceduresPage /> },
           { path: `${paths.procedures}/:id`, element: <ProcedurePage /> },
           { path: paths.units, element: <UnitsPage /> },
@@ -51,6 +64,18 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.account, element: <AccountPage /> },
               { path: paths.inbox, element: <InboxPage /> },
+              { path: paths.myIssues, element: <MyIssuesPage /> },
+              {
+                element: <RequireModerator />,
+                children: [
+                  {
+                    path: paths.moderation,
+                    lazy: async () => ({
+                      Component: (await import('@/features/moderation/routes/moderation-page')).ModerationPage,
+                    }),
+                  },
+                ],
+              },
               {
                 element: <RequireAdmin />,
                 children: [

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
-import { loginPathFor, useAuth } from '@/lib/auth';
+import { loginPathFor, useAuth, type Auth } from '@/lib/auth';
 import { Page } from './page';
 import { LoadError, Loading } from './status';
 
@@ -18,22 +18,34 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Administration pages: inside `RequireAuth`; anyone else learns they may not see them. */
-export function RequireAdmin() {
+/** A page for people with a staff role: inside `RequireAuth`; anyone else learns they may not see it. */
+function RequireStaff({ allowed, forbiddenText }: { allowed: (auth: Auth) => boolean; forbiddenText: string }) {
   const { t } = useTranslation();
-  const { profile, isAdmin, profileFailed, reloadProfile } = useAuth();
-  if (profileFailed) {
-    return <LoadError onRetry={reloadProfile} />;
+  const auth = useAuth();
+  if (auth.profileFailed) {
+    return <LoadError onRetry={auth.reloadProfile} />;
   }
-  if (!profile) {
+  if (!auth.profile) {
     return <Loading />;
   }
-  if (!isAdmin) {
+  if (!allowed(auth)) {
     return (
       <Page title={t('forbidden.title')}>
-        <p className="lead">{t('forbidden.text')}</p>
+        <p className="lead">{forbiddenText}</p>
       </Page>
     );
   }
   return <Outlet />;
+}
+
+/** Administration pages. */
+export function RequireAdmin() {
+  const { t } = useTranslation();
+  return <RequireStaff allowed={(auth) => auth.isAdmin} forbiddenText={t('forbidden.text')} />;
+}
+
+/** Moderation pages: moderators and administrators. */
+export function RequireModerator() {
+  const { t } = useTranslation();
+  return <RequireStaff allowed={(auth) => auth.isModerator} forbiddenText={t('forbidden.moderators')} />;
 }

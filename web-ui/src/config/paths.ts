@@ -2,6 +2,13 @@
 export const paths = {
   map: '/',
   report: '/report',
+  /** An issue's public page; the number's '/' is a '-' in addresses (2026-000123). */
+  issue: (number: string) => `/issues/${encodeURIComponent(number.replace('/', '-'))}`,
+  issuePattern: '/issues/:number',
+  /** The page an anonymous reporter follows their issue on, opened by its secret link. */
+  tracking: (token: string) => `/track/${encodeURIComponent(token)}`,
+  trackingPattern: '/track/:token',
+  moderation: '/moderation',
   procedures: '/procedures',
   procedure: (id: string) => `/procedures/${encodeURIComponent(id)}`,
   units: '/units',
@@ -17,6 +24,7 @@ export const paths = {
   account: '/account',
   accountDeleted: '/account-deleted',
   inbox: '/account/inbox',
+  myIssues: '/account/issues',
   admin: '/admin',
   adminUsers: '/admin/users',
   adminUser: (id: string) => `/admin/users/${encodeURIComponent(id)}`,

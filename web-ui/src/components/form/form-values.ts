@@ -15,5 +15,9 @@ export function submittedValues(event: SubmitEvent<HTMLFormElement>) {
     checked(name: string): boolean {
       return data.get(name) !== null;
     },
+    /** Every text value of a name (a group of checkboxes). */
+    all(name: string): string[] {
+      return data.getAll(name).filter((value): value is string => typeof value === 'string');
+    },
   };
 }

@@ -1,3 +1,4 @@
+export { ChoiceGroup } from './choice-group';
 export { errorMessage } from './error-message';
 export { CheckboxField, SelectField, TextAreaField, TextField } from './fields';
 export { FormAlert, FormSuccess } from './form-alert';

@@ -8,6 +8,8 @@ type FormErrorOptions = {
   localErrors?: Partial<Record<string, string>>;
   /** Problem codes that concern one field (`{ wrong_password: 'password' }`); keep stable. */
   problemFields?: Partial<Record<string, string>>;
+  /** Fields another step of the form shows (their errors are left to it); keep stable. */
+  elsewhere?: (field: string) => boolean;
 };
 
 /**
@@ -18,17 +20,21 @@ type FormErrorOptions = {
  * `fields` are the API's field names the form has inputs for (keep the array stable).
  */
 export function useFormErrors(error: unknown, fields: readonly string[], options: FormErrorOptions = {}) {
-  const { localErrors, problemFields } = options;
+  const { localErrors, problemFields, elsewhere } = options;
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const errors = useMemo(() => formErrorsOf(error, fields, problemFields), [error, fields, problemFields]);
+  const errors = useMemo(
+    () => formErrorsOf(error, fields, problemFields, elsewhere),
+    [error, fields, problemFields, elsewhere],
+  );
+  const concernsThisForm = errors.form !== undefined || Object.keys(errors.fields).length > 0;
 
   useEffect(() => {
     const form = formRef.current;
-    if (!form || (!error && !localErrors)) return;
+    if (!form || (!concernsThisForm && !localErrors)) return;
     const target = form.querySelector<HTMLElement>('[aria-invalid="true"], .form-alert');
     target?.focus();
-  }, [error, localErrors]);
+  }, [error, concernsThisForm, localErrors]);
 
   const message = (reason: ErrorReason | undefined) => (reason ? errorMessage(t, reason) : undefined);
   return {

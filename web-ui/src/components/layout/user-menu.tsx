@@ -48,6 +48,9 @@ export function UserMenu() {
         <Link to={paths.account}>{profile ? `${profile.first_name} ${profile.last_name}` : t('userMenu.account')}</Link>
       </li>
       <li>
+        <Link to={paths.myIssues}>{t('userMenu.myIssues')}</Link>
+      </li>
+      <li>
         <Link to={paths.inbox}>
           {t('userMenu.inbox')}
           {unread > 0 && <span className="badge">{t('userMenu.unread', { count: unread })}</span>}

@@ -51,6 +51,22 @@ describe('formErrorsOf', () => {
     });
   });
 
+  it('leaves the errors of fields another step shows to that step', async () => {
+    const error = await apiError(
+      validation([
+        { field: 'photos[1]', code: 'unsupported_type', message: 'Not an image.' },
+        { field: 'location', code: 'outside_city', message: 'Outside the city.' },
+      ]),
+    );
+    const elsewhere = (field: string) => field.startsWith('photos');
+
+    expect(formErrorsOf(error, ['location'], {}, elsewhere)).toEqual({
+      fields: { location: { code: 'outside_city' } },
+      form: undefined,
+    });
+    expect(formErrorsOf(error, ['title'], {}, (field) => field !== 'title')).toEqual({ fields: {}, form: undefined });
+  });
+
   it('gives other problems to the form, with the wait of a 429', async () => {
     const error = await apiError(
       {

@@ -16,12 +16,14 @@ const NO_ERRORS: FormErrors = { fields: {}, form: undefined };
  * goes to the field of that name when the form has it, as does a problem whose code
  * `problemFields` ties to a field (`wrong_password` → the password field); anything else
  * (field errors for fields the form lacks, other problems, network failures) becomes the
- * form's error.
+ * form's error. A form in several steps says with `elsewhere` which fields another step shows:
+ * their errors are left to it.
  */
 export function formErrorsOf(
   error: unknown,
   formFields: readonly string[],
   problemFields: Partial<Record<string, string>> = {},
+  elsewhere?: (field: string) => boolean,
 ): FormErrors {
   if (error === null || error === undefined) {
     return NO_ERRORS;
@@ -31,7 +33,11 @@ export function formErrorsOf(
   }
   const fields: FormErrors['fields'] = {};
   let stray: ErrorReason | undefined;
-  for (const fieldError of error.fieldErrors) {
+  const ownErrors = elsewhere ? error.fieldErrors.filter((fieldError) => !elsewhere(fieldError.field)) : error.fieldErrors;
+  if (ownErrors.length === 0 && error.fieldErrors.length > 0) {
+    return NO_ERRORS;
+  }
+  for (const fieldError of ownErrors) {
     if (formFields.includes(fieldError.field)) {
       // The first error of a field is the one to fix first.
       fields[fieldError.field] ??= { code: fieldError.code };

@@ -742,7 +742,8 @@ export interface paths {
         };
         /**
          * The public map: approved issues as GeoJSON points (finished ones leave the map after the
-         *     configured time, R2.5). Clients cluster the points.
+         *     configured time, R2.5). Clients cluster the points. The box is widened to a 0.01° grid and
+         *     responses are shared for a few seconds.
          */
         get: operations["map_issues"];
         put?: never;

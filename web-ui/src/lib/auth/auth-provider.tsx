@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { ME_KEY } from './queries';
+import { ME_KEY, STAFF_KEY } from './queries';
 import { restoreSession } from './refresh';
 import { sessionStore } from './session-store';
 
@@ -18,6 +18,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (previous === 'authenticated' && status !== 'authenticated') {
         queryClient.removeQueries({ queryKey: ME_KEY });
         queryClient.removeQueries({ queryKey: ['admin'] });
+        queryClient.removeQueries({ queryKey: STAFF_KEY });
       }
       previous = status;
     });

@@ -10,6 +10,9 @@ export type Inbox = components['schemas']['Inbox'];
 /** Everything cached about the logged-in person is under this key, and dropped at logout. */
 export const ME_KEY = ['me'] as const;
 
+/** What staff read that is not public (the moderation queue, staff photos) is under this key, and dropped at logout. */
+export const STAFF_KEY = ['staff'] as const;
+
 export const profileQueryOptions = () =>
   queryOptions({
     queryKey: [...ME_KEY, 'profile'],

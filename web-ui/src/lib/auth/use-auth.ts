@@ -13,6 +13,8 @@ export type Auth = {
   /** Whether the person holds the staff role (every account is also a resident). */
   hasRole: (role: Role) => boolean;
   isAdmin: boolean;
+  /** Moderators and administrators decide which issues become public (R2.1). */
+  isModerator: boolean;
 };
 
 export function useSessionStatus(): SessionStatus {
@@ -32,5 +34,6 @@ export function useAuth(): Auth {
     reloadProfile: () => void profile.refetch(),
     hasRole,
     isAdmin: hasRole('admin'),
+    isModerator: hasRole('moderator') || hasRole('admin'),
   };
 }

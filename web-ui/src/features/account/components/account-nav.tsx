@@ -14,6 +14,9 @@ export function AccountNav() {
           </NavLink>
         </li>
         <li>
+          <NavLink to={paths.myIssues}>{t('myIssues.title')}</NavLink>
+        </li>
+        <li>
           <NavLink to={paths.inbox}>{t('inbox.title')}</NavLink>
         </li>
       </ul>

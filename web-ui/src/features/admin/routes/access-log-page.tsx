@@ -6,7 +6,7 @@ import { LoadError, Loading } from '@/components/status';
 import { paths } from '@/config/paths';
 import { useAccessLog, type AccessLogFilter } from '../api/administration';
 import { AdminNav } from '../components/admin-nav';
-import { Pagination } from '../components/pagination';
+import { Pagination } from '@/components/pagination';
 
 const PER_PAGE = 50;
 

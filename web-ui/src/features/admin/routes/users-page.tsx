@@ -6,7 +6,7 @@ import { useAccounts, type AccountFilter } from '../api/accounts';
 import { AccountFilters } from '../components/account-filters';
 import { AccountTable } from '../components/account-table';
 import { AdminNav } from '../components/admin-nav';
-import { Pagination } from '../components/pagination';
+import { Pagination } from '@/components/pagination';
 import { isRole } from '../components/roles';
 
 const PER_PAGE = 25;

@@ -1,7 +1,52 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '@/components/coming-soon';
+import { useSearchParams } from 'react-router';
+import { Page } from '@/components/page';
+import { Section } from '@/components/section';
+import { LoadError, Loading } from '@/components/status';
+import { useCategories, useCity } from '@/lib/issues/queries';
+import type { IssueFilter } from '../api/issues';
+import { ExportLinks } from '../components/export-links';
+import { filterOf, pageOf, paramsOf } from '../utils/filters';
+import { IssueFilters } from '../components/issue-filters';
+import { IssueList } from '../components/issue-list';
+
+// The map library is large; the page (filters and list) shows at once and the map follows.
+const IssueMap = lazy(async () => ({ default: (await import('../components/issue-map')).IssueMap }));
 
 export function MapPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('map.title')} intro={t('map.intro')} />;
+  const [params, setParams] = useSearchParams();
+  const filter = filterOf(params);
+  const page = pageOf(params.get('page'));
+  const city = useCity();
+  const categories = useCategories();
+
+  const onFilter = (next: IssueFilter) => {
+    setParams(paramsOf(next));
+  };
+
+  return (
+    <Page title={t('map.title')}>
+      <p className="lead">{t('map.intro')}</p>
+      <IssueFilters key={params.toString()} filter={filter} categories={categories.data ?? []} onChange={onFilter} />
+      <ExportLinks filter={filter} />
+      <div className="map-layout">
+        <div className="map-layout__map">
+          {city.isPending && <Loading />}
+          {city.isError && <LoadError onRetry={() => void city.refetch()} />}
+          {city.data && (
+            <Suspense fallback={<Loading />}>
+              <IssueMap city={city.data} filter={filter} />
+            </Suspense>
+          )}
+        </div>
+        <div className="map-layout__list">
+          <Section title={t('map.list.title')}>
+            <IssueList filter={filter} page={page} />
+          </Section>
+        </div>
+      </div>
+    </Page>
+  );
 }
