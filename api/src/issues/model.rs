@@ -23,6 +23,13 @@ text_enum! {
     }
 }
 
+impl IssueStatus {
+    /// Done or Closed: handling has ended.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Self::Done | Self::Closed)
+    }
+}
+
 text_enum! {
     /// Whether an issue may be shown publicly (R2.1).
     pub enum Moderation {

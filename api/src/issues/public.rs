@@ -14,6 +14,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use std::sync::Arc;
+
+use futures_util::{StreamExt, TryStreamExt};
+
+use super::map_cache::{self, Cell, CellId, CellPoint};
 use super::model::{self, Issue, IssueStatus, Moderation, TimelineEntry};
 use super::view::{self, PublicIssue};
 use crate::app::AppState;
@@ -23,7 +28,7 @@ use crate::extract::Query;
 use crate::schema::{categories, issue_photos, issues, units};
 
 /// Filters shared by the list, the map and the export.
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Clone, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct IssueFilter {
     /// Bounding box `min_lon,min_lat,max_lon,max_lat` (WGS84).
@@ -237,8 +242,8 @@ pub struct MapCollection {
 const MAP_LIMIT: i64 = 5000;
 
 /// The public map: approved issues as GeoJSON points (finished ones leave the map after the
-/// configured time, R2.5). Clients cluster the points. The box is widened to a 0.01° grid and
-/// responses are shared for a few seconds.
+/// configured time, R2.5). Clients cluster the points. The answer is put together from shared
+/// grid cells (see `map_cache`), so it may hold points a little outside the box.
 #[utoipa::path(
     tag = "issues",
     operation_id = "map_issues",
@@ -255,40 +260,54 @@ pub async fn map_issues(
     filter: Query<IssueFilter>,
 ) -> AppResult<HttpResponse> {
     let logged_in = caller.0.is_some();
-    // Widen the box to the cache grid, so that nearby viewers share one response.
-    let bbox = filter
-        .bbox
-        .as_deref()
-        .map(parse_bbox)
-        .transpose()?
-        .map(super::map_cache::snap);
+    let bbox = match filter.bbox.as_deref() {
+        Some(bbox) => parse_bbox(bbox)?,
+        None => state.city.bbox,
+    };
+    // Validate the other filters once, before any cell is computed.
+    filtered(&state, &filter, logged_in)?;
     let filter = IssueFilter {
-        bbox: bbox.map(|b| format!("{},{},{},{}", b[0], b[1], b[2], b[3])),
+        bbox: None,
+        page: None,
+        per_page: None,
         ..filter.0
     };
-    let key = state.map_cache.key(&[&logged_in.to_string(), &format!("{filter:?}")]);
-    let compute = async {
-        let points = map_points(&state, &filter, logged_in).await?;
-        Ok::<_, AppError>(web::Bytes::from(
-            serde_json::to_vec(&points).map_err(anyhow::Error::from)?,
-        ))
-    };
-    let body = state.map_cache.get_or_compute(key, compute).await.map_err(|error| {
-        std::sync::Arc::try_unwrap(error).unwrap_or_else(|shared| AppError::Internal(anyhow::anyhow!("{shared}")))
-    })?;
+    let variant = format!("{logged_in}|{filter:?}");
+    let filter = Arc::new(filter);
+    let cells = futures_util::stream::iter(map_cache::cover(bbox))
+        .map(|cell| {
+            let (owned, filter) = (state.clone(), filter.clone());
+            let compute = move || async move { map_cell(&owned, &filter, logged_in, cell).await };
+            state.map_cache.cell(state.map_cache.key(&variant, cell), compute)
+        })
+        .buffer_unordered(4)
+        .try_collect::<Vec<_>>()
+        .await
+        .map_err(|error| {
+            Arc::try_unwrap(error).unwrap_or_else(|shared| AppError::Internal(anyhow::anyhow!("{shared}")))
+        })?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/geo+json"))
-        .body(body))
+        .body(map_cache::assemble(&cells, MAP_LIMIT as usize)))
 }
 
-async fn map_points(state: &AppState, filter: &IssueFilter, logged_in: bool) -> AppResult<MapCollection> {
+/// The map points of one grid cell, newest first.
+async fn map_cell(state: &AppState, filter: &IssueFilter, logged_in: bool, cell: CellId) -> AppResult<Cell> {
+    let [min_lon, min_lat, max_lon, max_lat] = cell.bounds();
+    let filter = IssueFilter {
+        bbox: Some(format!("{min_lon},{min_lat},{max_lon},{max_lat}")),
+        ..filter.clone()
+    };
     let cutoff = state.clock.now() - Duration::days(state.config.finished_visible_days);
     let mut conn = state.pool.get().await?;
-    let rows: Vec<(f64, f64, MapProperties)> = filtered(state, filter, logged_in)?
-        .filter(issues::lat.is_not_null())
+    let rows: Vec<(DateTime<Utc>, Uuid, f64, f64, MapProperties)> = filtered(state, &filter, logged_in)?
+        // The box above is inclusive; a point on a border belongs to one cell only.
+        .filter(issues::lon.lt(max_lon).and(issues::lat.lt(max_lat)))
         .filter(issues::finished_at.is_null().or(issues::finished_at.gt(cutoff)))
         .inner_join(categories::table)
         .select((
+            issues::created_at,
+            issues::id,
             issues::lat.assume_not_null(),
             issues::lon.assume_not_null(),
             (
@@ -303,20 +322,24 @@ async fn map_points(state: &AppState, filter: &IssueFilter, logged_in: bool) -> 
         .load(&mut conn)
         .await?;
     let truncated = rows.len() as i64 > MAP_LIMIT;
-    let features = rows
+    let points = rows
         .into_iter()
         .take(MAP_LIMIT as usize)
-        .map(|(lat, lon, properties)| MapFeature {
-            kind: "Feature",
-            geometry: serde_json::json!({ "type": "Point", "coordinates": [lon, lat] }),
-            properties,
+        .map(|(created_at, id, lat, lon, properties)| {
+            let feature = MapFeature {
+                kind: "Feature",
+                geometry: serde_json::json!({ "type": "Point", "coordinates": [lon, lat] }),
+                properties,
+            };
+            let json = serde_json::to_vec(&feature).map_err(anyhow::Error::from)?;
+            Ok(CellPoint {
+                created_at,
+                id,
+                json: web::Bytes::from(json),
+            })
         })
-        .collect();
-    Ok(MapCollection {
-        kind: "FeatureCollection",
-        features,
-        truncated,
-    })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(Cell::new(points, truncated))
 }
 
 /// An issue with its public timeline.

@@ -989,3 +989,62 @@ async fn public_lists_filter_and_respect_the_anonymous_window_and_the_map_hides_
     assert!(text.contains("Zgaszona latarnia"));
     assert_problem(app.get("/api/v1/issues/export?format=xml").await, 400, "invalid_query").await;
 }
+
+#[tokio::test]
+async fn the_map_is_put_together_from_grid_cells_without_losing_or_repeating_points() {
+    let app = app().await;
+    let moderator = moderator(&app).await;
+    // One issue exactly on the corner of four grid cells, one inside a cell, one far away.
+    let corner = file(&app, &pothole(51.76, 19.46)).await;
+    let inside = file(&app, &pothole(51.7655, 19.4575)).await;
+    let far = file(&app, &pothole(51.80, 19.40)).await;
+    for issue in [&corner, &inside, &far] {
+        assert_eq!(
+            moderate(&app, &moderator, issue["number"].as_str().unwrap(), "approved")
+                .await
+                .status(),
+            200
+        );
+    }
+    let numbers = |map: &Value| -> Vec<String> {
+        let mut numbers: Vec<String> = map["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["properties"]["number"].as_str().unwrap().to_owned())
+            .collect();
+        numbers.sort();
+        numbers
+    };
+    let around = |bbox: &str| {
+        let app = &app;
+        let path = format!("/api/v1/issues/map?bbox={bbox}");
+        async move {
+            let response = app.get(&path).await;
+            assert_eq!(response.status(), 200);
+            assert_eq!(response.headers()["content-type"], "application/geo+json");
+            response.json::<Value>().await.unwrap()
+        }
+    };
+    let mut expected = vec![
+        corner["number"].as_str().unwrap().to_owned(),
+        inside["number"].as_str().unwrap().to_owned(),
+    ];
+    expected.sort();
+    // A box around the corner: each point once, the far one not at all.
+    let map = around("19.455,51.755,19.465,51.768").await;
+    assert_eq!(numbers(&map), expected);
+    assert_eq!(map["truncated"], false);
+    // The same again (served from the shared cells) and the whole city (coarser cells).
+    assert_eq!(numbers(&around("19.455,51.755,19.465,51.768").await), expected);
+    assert_eq!(
+        numbers(&app.get("/api/v1/issues/map").await.json::<Value>().await.unwrap()).len(),
+        3
+    );
+    // A box touching the corner point only from the south-west still finds it.
+    assert!(numbers(&around("19.45,51.75,19.46,51.76").await).contains(&corner["number"].as_str().unwrap().to_owned()));
+    // A bad box is refused naming the parameter.
+    let response = app.get("/api/v1/issues/map?bbox=19.5,51.7,19.4,51.8").await;
+    let problem = assert_problem(response, 400, "invalid_query").await;
+    assert_eq!(problem["errors"][0]["field"], "bbox");
+}

@@ -90,6 +90,24 @@ export const routes: RouteObject[] = [
                     lazy: async () => ({ Component: (await import('@/features/admin/routes/user-page')).UserPage }),
                   },
                   {
+                    path: paths.adminCategories,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/routes/categories-page')).CategoriesPage,
+                    }),
+                  },
+                  {
+                    path: paths.adminNewCategory,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/routes/new-category-page')).NewCategoryPage,
+                    }),
+                  },
+                  {
+                    path: `${paths.adminCategories}/:slug`,
+                    lazy: async () => ({
+                      Component: (await import('@/features/admin/routes/category-page')).CategoryPage,
+                    }),
+                  },
+                  {
                     path: paths.adminInvite,
                     lazy: async () => ({ Component: (await import('@/features/admin/routes/invite-page')).InvitePage }),
                   },

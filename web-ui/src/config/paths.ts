@@ -32,4 +32,7 @@ export const paths = {
   adminTerms: '/admin/terms',
   adminAnnouncements: '/admin/announcements',
   adminAccessLog: '/admin/access-log',
+  adminCategories: '/admin/categories',
+  adminNewCategory: '/admin/categories/new',
+  adminCategory: (slug: string) => `/admin/categories/${encodeURIComponent(slug)}`,
 } as const;

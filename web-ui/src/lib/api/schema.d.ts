@@ -742,8 +742,8 @@ export interface paths {
         };
         /**
          * The public map: approved issues as GeoJSON points (finished ones leave the map after the
-         *     configured time, R2.5). Clients cluster the points. The box is widened to a 0.01° grid and
-         *     responses are shared for a few seconds.
+         *     configured time, R2.5). Clients cluster the points. The answer is put together from shared
+         *     grid cells (see `map_cache`), so it may hold points a little outside the box.
          */
         get: operations["map_issues"];
         put?: never;

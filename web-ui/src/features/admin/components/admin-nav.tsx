@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 
 const items = [
   { to: paths.adminUsers, label: 'admin.nav.users' },
+  { to: paths.adminCategories, label: 'admin.nav.categories' },
   { to: paths.adminInvite, label: 'admin.nav.invite' },
   { to: paths.adminTerms, label: 'admin.nav.terms' },
   { to: paths.adminAnnouncements, label: 'admin.nav.announcements' },

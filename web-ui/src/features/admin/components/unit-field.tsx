@@ -2,14 +2,23 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '@/components/form';
 import { useUnits } from '../api/administration';
 
-/** Chooses the unit of a unit-scoped role. */
-export function UnitField({ error }: { error: string | undefined }) {
+type UnitFieldProps = {
+  error: string | undefined;
+  label?: string;
+  hint?: string;
+  defaultValue?: string;
+};
+
+/** Chooses a unit: of a unit-scoped role, or the one that handles a category. */
+export function UnitField({ error, label, hint, defaultValue }: UnitFieldProps) {
   const { t } = useTranslation();
   const units = useUnits();
   return (
     <SelectField
       name="unit_id"
-      label={t('admin.roles.unit')}
+      label={label ?? t('admin.roles.unit')}
+      hint={hint}
+      defaultValue={defaultValue}
       error={error ?? (units.isError ? t('common.loadError') : undefined)}
       required
       options={[

@@ -8,15 +8,10 @@ import { LoadError, Loading } from '@/components/status';
 import { TermsText } from '@/components/terms-text';
 import { usePublishTerms, useTermsVersions, type NewTerms } from '../api/administration';
 import { AdminNav } from '../components/admin-nav';
+import { toInstant } from '../utils/date-input';
 
 const FIELDS = ['version', 'published_at', 'body_pl', 'body_en'] as const;
 const PROBLEM_FIELDS = { version_exists: 'version' };
-
-/** `datetime-local` gives local wall time without a zone; the API wants an instant. */
-function toInstant(local: string): string {
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? local : date.toISOString();
-}
 
 function TermsVersions() {
   const { t } = useTranslation();
