@@ -40,6 +40,8 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Shared public map responses (see `issues::map_cache`).
     pub map_cache: crate::issues::map_cache::MapCache,
+    /// Working days, for deadlines.
+    pub calendar: Arc<crate::workflow::calendar::Calendar>,
 }
 
 impl AppState {
@@ -47,7 +49,10 @@ impl AppState {
         let pool = db::pool(&config)?;
         let city = CityArea::load(config.boundary_file.as_deref()).context("loading the city boundary")?;
         let keys = Keys::from_config(&config)?;
+        let calendar = crate::workflow::calendar::Calendar::from_config(&config.extra_days_off)
+            .context("reading KONTAKT_EXTRA_DAYS_OFF")?;
         Ok(Self {
+            calendar: Arc::new(calendar),
             pool,
             city: Arc::new(city),
             clock,
@@ -71,7 +76,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::org::routes::configure)
             .configure(crate::auth::routes::configure)
             .configure(crate::accounts::routes::configure)
-            .configure(crate::issues::configure),
+            .configure(crate::issues::configure)
+            .configure(crate::workflow::configure),
     );
 }
 

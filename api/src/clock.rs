@@ -17,6 +17,12 @@ impl Clock {
         Utc::now() + Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
     }
 
+    /// Sets this clock (and every copy of it) to `at`; it runs on from there.
+    pub fn set(&self, at: DateTime<Utc>) {
+        self.offset_ms
+            .store((at - Utc::now()).num_milliseconds(), Ordering::Relaxed);
+    }
+
     /// Moves this clock (and every copy of it) forward.
     pub fn advance(&self, by: Duration) {
         self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::Relaxed);

@@ -89,6 +89,18 @@ pub struct Config {
     pub nearby_radius_m: f64,
     /// "Me too" supports accepted per client address per hour.
     pub supports_per_ip: i64,
+
+    /// Days off beyond the statutory holidays, for deadlines: `2026-11-10,2026-12-31` (R3.6).
+    pub extra_days_off: String,
+    /// How often the background jobs (deadlines, information requests, anonymisation, digests) run, in milliseconds.
+    pub jobs_interval_ms: u64,
+    /// The address replies to information requests go to; each request's mail gets its own
+    /// `local+secret@domain` form of it, which the mail server hands to `POST /api/v1/inbound/email`.
+    pub reply_address: Option<String>,
+    /// The bearer secret the inbound mail hook must present; inbound mail is off when unset.
+    pub inbound_mail_secret: Option<SecretString>,
+    /// The hour (Europe/Warsaw) at which daily digests of new issues are sent.
+    pub digest_hour: u32,
 }
 
 /// How log lines are written.
@@ -138,6 +150,11 @@ impl Default for Config {
             finished_visible_days: 30,
             nearby_radius_m: 100.0,
             supports_per_ip: 60,
+            extra_days_off: String::new(),
+            jobs_interval_ms: 30_000,
+            reply_address: None,
+            inbound_mail_secret: None,
+            digest_hour: 7,
         }
     }
 }

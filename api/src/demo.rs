@@ -113,6 +113,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<()> {
     .await?;
     seed_accounts(&mut conn).await?;
     seed_categories(&mut conn).await?;
+    seed_response_templates(&mut conn).await?;
     crate::geo::geocode::seed_streets(&mut conn).await?;
     tracing::info!(units = units.len(), accounts = DEMO_ACCOUNTS.len(), "demo data loaded");
     Ok(())
@@ -197,6 +198,63 @@ async fn seed_categories(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
         let input: crate::org::categories::CategoryInput =
             serde_json::from_value(serde_json::Value::Object(fields)).context("a demo category")?;
         crate::org::categories::upsert(conn, &input, Utc::now()).await?;
+    }
+    Ok(())
+}
+
+/// The general response templates (for every category); seeding again replaces them.
+async fn seed_response_templates(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
+    use crate::schema::response_templates as t;
+    const TEMPLATES: &[(&str, &str, &str)] = &[
+        (
+            "received",
+            "Potwierdzenie przyjęcia",
+            "Dziękujemy za zgłoszenie {{ number }}. Zajmie się nim {{ unit }}. Zgłoszenie zostanie \
+             zweryfikowane do {{ deadline }}.",
+        ),
+        (
+            "accepted",
+            "Przyjęte do realizacji",
+            "Zgłoszenie {{ number }} zostało zweryfikowane i przyjęte przez {{ unit }}. Prace zaplanujemy \
+             do {{ deadline }}.",
+        ),
+        (
+            "in_progress",
+            "Skierowane do realizacji",
+            "Zgłoszenie {{ number }} zostało skierowane do realizacji. {{ unit }} poinformuje o jej zakończeniu.",
+        ),
+        (
+            "in_progress",
+            "Zlecone wykonawcy",
+            "Naprawę w sprawie zgłoszenia {{ number }} zlecono wykonawcy prac utrzymaniowych.",
+        ),
+        (
+            "done",
+            "Zrealizowane",
+            "Zgłoszenie {{ number }} zostało zrealizowane. Dziękujemy za pomoc w dbaniu o miasto.",
+        ),
+        (
+            "closed",
+            "Poza kompetencją miasta",
+            "Sprawa ze zgłoszenia {{ number }} nie należy do zadań miasta; przekazaliśmy informację \
+             właściwemu zarządcy terenu.",
+        ),
+    ];
+    let now = Utc::now();
+    diesel::delete(t::table.filter(t::category_id.is_null()))
+        .execute(conn)
+        .await?;
+    for (status, name, body) in TEMPLATES {
+        diesel::insert_into(t::table)
+            .values((
+                t::status.eq(status),
+                t::name.eq(name),
+                t::body.eq(body),
+                t::created_at.eq(now),
+                t::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .await?;
     }
     Ok(())
 }

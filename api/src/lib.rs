@@ -24,3 +24,4 @@ pub mod telemetry;
 pub mod time;
 pub mod validation;
 pub mod web;
+pub mod workflow;

@@ -28,6 +28,7 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "categories", description = "What residents can report, with extra fields"),
         (name = "issues", description = "Filing, public map and list, detail, photos, support, tracking, open data"),
         (name = "moderation", description = "The moderation gate and staff views of issues"),
+        (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
     ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerAuth),

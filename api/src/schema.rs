@@ -28,6 +28,7 @@ diesel::table! {
         blocked_reason -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        new_issue_mail -> Text,
     }
 }
 
@@ -89,6 +90,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    information_requests (id) {
+        id -> Uuid,
+        issue_id -> Uuid,
+        message -> Text,
+        asked_by -> Nullable<Uuid>,
+        asked_at -> Timestamptz,
+        due_at -> Timestamptz,
+        reply_token_hash -> Bytea,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamptz>,
+        answered_via -> Nullable<Text>,
+        expired_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     issue_counters (year) {
         year -> Int4,
         last -> Int4,
@@ -105,6 +122,17 @@ diesel::table! {
         before -> Nullable<Jsonb>,
         after -> Nullable<Jsonb>,
         message -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    issue_followers (id) {
+        id -> Uuid,
+        issue_id -> Uuid,
+        account_id -> Nullable<Uuid>,
+        email -> Nullable<Text>,
+        language -> Text,
         created_at -> Timestamptz,
     }
 }
@@ -174,6 +202,26 @@ diesel::table! {
         updated_at -> Timestamptz,
         finished_at -> Nullable<Timestamptz>,
         search -> Nullable<Tsvector>,
+        close_reason -> Nullable<Text>,
+        accepted_at -> Nullable<Timestamptz>,
+        merged_into -> Nullable<Uuid>,
+        awaiting_dispatch -> Bool,
+        deadline_kind -> Nullable<Text>,
+        deadline_at -> Nullable<Timestamptz>,
+        deadline_paused -> Bool,
+        reminded_for -> Nullable<Timestamptz>,
+        overdue_noticed_for -> Nullable<Timestamptz>,
+        anonymised_at -> Nullable<Timestamptz>,
+        reporter_language -> Text,
+    }
+}
+
+diesel::table! {
+    job_runs (job, slot) {
+        job -> Text,
+        slot -> Text,
+        instance -> Text,
+        ran_at -> Timestamptz,
     }
 }
 
@@ -209,6 +257,8 @@ diesel::table! {
         claimed_until -> Nullable<Timestamptz>,
         sent_at -> Nullable<Timestamptz>,
         failed_at -> Nullable<Timestamptz>,
+        issue_id -> Nullable<Uuid>,
+        reply_to -> Nullable<Text>,
     }
 }
 
@@ -238,6 +288,18 @@ diesel::table! {
         token_hash -> Bytea,
         created_at -> Timestamptz,
         rotated_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    response_templates (id) {
+        id -> Uuid,
+        category_id -> Nullable<Uuid>,
+        status -> Text,
+        name -> Text,
+        body -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -315,8 +377,12 @@ diesel::joinable!(consents -> accounts (account_id));
 diesel::joinable!(consents -> terms_versions (terms_version_id));
 diesel::joinable!(email_tokens -> accounts (account_id));
 diesel::joinable!(idempotency_keys -> issues (issue_id));
+diesel::joinable!(information_requests -> accounts (asked_by));
+diesel::joinable!(information_requests -> issues (issue_id));
 diesel::joinable!(issue_events -> accounts (actor_id));
 diesel::joinable!(issue_events -> issues (issue_id));
+diesel::joinable!(issue_followers -> accounts (account_id));
+diesel::joinable!(issue_followers -> issues (issue_id));
 diesel::joinable!(issue_photos -> issues (issue_id));
 diesel::joinable!(issue_supports -> accounts (account_id));
 diesel::joinable!(issue_supports -> issues (issue_id));
@@ -326,6 +392,8 @@ diesel::joinable!(message_reads -> accounts (account_id));
 diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(recovery_codes -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
+diesel::joinable!(outbox_emails -> issues (issue_id));
+diesel::joinable!(response_templates -> categories (category_id));
 diesel::joinable!(role_grants -> units (unit_id));
 diesel::joinable!(sessions -> accounts (account_id));
 
@@ -335,17 +403,21 @@ diesel::allow_tables_to_appear_in_same_query!(
     consents,
     email_tokens,
     idempotency_keys,
+    information_requests,
     issue_counters,
     issue_events,
+    issue_followers,
     issue_photos,
     issue_supports,
     issues,
+    job_runs,
     message_reads,
     messages,
     outbox_emails,
     personal_data_access,
     recovery_codes,
     refresh_tokens,
+    response_templates,
     role_grants,
     sessions,
     streets,

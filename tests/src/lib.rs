@@ -50,6 +50,7 @@ impl TestApp {
         let mut config = Config {
             smtp_url: mail.url().into(),
             mail_poll_interval_ms: 50,
+            jobs_interval_ms: 100,
             mail_retry_base_ms: 100,
             jwt_secret: Some("test-signing-key-of-at-least-32-bytes!".into()),
             storage_dir: std::env::temp_dir().join(format!("kontakt-test-storage-{}", uuid::Uuid::new_v4().simple())),

@@ -14,6 +14,8 @@ pub struct Mail {
     pub to: Vec<String>,
     pub subject: String,
     pub body: String,
+    /// The `Reply-To` address, when set.
+    pub reply_to: Option<String>,
 }
 
 impl Mail {
@@ -54,6 +56,11 @@ impl Handler for Collector {
             to: self.to.clone(),
             subject: parsed.subject().unwrap_or_default().to_owned(),
             body: parsed.body_text(0).map(|text| text.into_owned()).unwrap_or_default(),
+            reply_to: parsed
+                .reply_to()
+                .and_then(|address| address.first())
+                .and_then(|addr| addr.address())
+                .map(str::to_owned),
         };
         self.mails.lock().unwrap().push(mail);
         OK

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::model::{self, Channel, IssueStatus, Moderation, NewEvent};
+use super::model::{self, Channel, Issue, IssueStatus, Moderation, NewEvent};
 use super::photos::{self, ProcessedPhoto};
 use super::view::Location;
 use crate::accounts::model::Language;
@@ -29,12 +29,13 @@ use crate::auth::principal::MaybePrincipal;
 use crate::error::{AppError, AppResult, FieldError, Problem};
 use crate::extract::parse_json;
 use crate::geo::geocode;
-use crate::notify::{link, queue_email};
-use crate::org::categories::{self, Category};
+use crate::notify::link;
+use crate::org::categories::{self, Category, Delivery};
 use crate::org::fields::validate_values;
 use crate::schema::{idempotency_keys, issue_photos, issues};
 use crate::secrets;
 use crate::validation::Validator;
+use crate::workflow;
 
 /// Most photos per issue.
 pub const MAX_PHOTOS: usize = 5;
@@ -151,11 +152,16 @@ pub async fn create_issue(
     }
 
     let state = state.get_ref();
+    // The number is taken outside the filing's transaction, so that the year's counter is
+    // locked only for one statement and concurrent filings do not queue behind each other;
+    // a filing that then fails leaves a gap, which is allowed (R1.2).
+    let number = model::allocate_number(&mut conn, now).await?;
     let outcome = conn
         .transaction::<_, AppError, _>(async |conn| {
             let created = insert(
                 state,
                 conn,
+                number,
                 &body,
                 &category,
                 &checked,
@@ -535,6 +541,7 @@ async fn check(
 async fn insert(
     state: &AppState,
     conn: &mut AsyncPgConnection,
+    number: String,
     body: &NewIssue,
     category: &Category,
     checked: &Checked,
@@ -542,7 +549,6 @@ async fn insert(
     photos: &[(Uuid, String, String, ProcessedPhoto)],
     now: DateTime<Utc>,
 ) -> AppResult<(Uuid, IssueCreated)> {
-    let number = model::allocate_number(conn, now).await?;
     let staff_filing = checked.channel.is_staff_channel();
     // Staff registering a caller's issue are not its reporter.
     let reporter = principal.filter(|_| !staff_filing).map(|p| p.account_id);
@@ -571,6 +577,9 @@ async fn insert(
             issues::contact_consent_at.eq(has_contact.then_some(now)),
             issues::contact_terms_version.eq(&checked.terms_version),
             issues::tracking_token_hash.eq(tracking.as_ref().map(|(_, hash)| hash.clone())),
+            issues::reporter_language.eq(body.language),
+            // Via-operator categories wait in the contact centre's queue (R4.2).
+            issues::awaiting_dispatch.eq(category.delivery == Delivery::ViaOperator),
             issues::created_at.eq(now),
             issues::updated_at.eq(now),
         ))
@@ -602,6 +611,21 @@ async fn insert(
         message: None,
     };
     model::record_event(conn, id, created, now).await?;
+    // The verification deadline, and at once a public first response naming the unit and
+    // the deadline (R10.4).
+    workflow::refresh_deadline(conn, &state.calendar, id, now).await?;
+    let issue: Issue = issues::table.find(id).select(Issue::as_select()).first(conn).await?;
+    let response = workflow::templates::first_response(conn, &issue, issue.deadline(now).as_ref()).await?;
+    let first = NewEvent {
+        kind: "response",
+        public: true,
+        actor_id: None,
+        before: None,
+        after: None,
+        message: Some(&response),
+    };
+    model::record_event(conn, id, first, now).await?;
+    workflow::notices::announce_in_queue(conn, state, &issue, false).await?;
 
     let url_number = number.replace('/', "-");
     let tracking_url = tracking
@@ -619,8 +643,18 @@ async fn insert(
         _ => None,
     };
     if let Some((email, language)) = recipient {
-        let context = context! { number => &number, title => &checked.title, link => follow_link };
-        queue_email(conn, state, "issue_registered", language, &email, context).await?;
+        let context =
+            context! { number => &number, title => &checked.title, link => follow_link, response => &response };
+        workflow::notices::send(
+            conn,
+            state,
+            Some(id),
+            "issue_registered",
+            (&email, language),
+            context,
+            None,
+        )
+        .await?;
     }
     Ok((
         id,

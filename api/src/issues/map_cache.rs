@@ -165,7 +165,7 @@ pub fn assemble(cells: &[Arc<Cell>], limit: usize) -> Bytes {
     let mut truncated = cells.iter().any(|cell| cell.truncated);
     let mut points: Vec<&CellPoint> = cells.iter().flat_map(|cell| &cell.points).collect();
     if total > limit {
-        points.sort_unstable_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)));
+        points.sort_unstable_by_key(|point| std::cmp::Reverse((point.created_at, point.id)));
         points.truncate(limit);
         truncated = true;
     }

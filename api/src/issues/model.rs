@@ -9,8 +9,22 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::accounts::model::Language;
 use crate::schema::{issue_counters, issue_events, issue_photos, issues};
 use crate::text_enum;
+use crate::workflow::deadlines::DeadlineKind;
+use crate::workflow::status::CloseReason;
+
+/// An issue's current deadline (R3.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct DeadlineView {
+    /// What it is for.
+    pub kind: DeadlineKind,
+    pub due_at: DateTime<Utc>,
+    /// The reporter is asked for information; the deadline stands still.
+    pub paused: bool,
+    pub overdue: bool,
+}
 
 text_enum! {
     /// Where an issue is in its handling (R3.1).
@@ -96,9 +110,32 @@ pub struct Issue {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+    pub close_reason: Option<CloseReason>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub merged_into: Option<Uuid>,
+    pub awaiting_dispatch: bool,
+    pub deadline_kind: Option<DeadlineKind>,
+    pub deadline_at: Option<DateTime<Utc>>,
+    pub deadline_paused: bool,
+    pub reporter_language: Language,
 }
 
 impl Issue {
+    /// The current deadline, as stored by the workflow.
+    pub fn deadline(&self, now: DateTime<Utc>) -> Option<DeadlineView> {
+        Some(DeadlineView {
+            kind: self.deadline_kind?,
+            due_at: self.deadline_at?,
+            paused: self.deadline_paused,
+            overdue: !self.deadline_paused && self.deadline_at? < now,
+        })
+    }
+
+    /// Contact data left with the issue (with consent).
+    pub fn has_contact(&self) -> bool {
+        self.contact_email.is_some() || self.contact_phone.is_some() || self.contact_name.is_some()
+    }
+
     /// The title the public sees (a moderator may have redacted it).
     pub fn shown_title(&self) -> &str {
         self.public_title.as_deref().unwrap_or(&self.title)
@@ -125,7 +162,8 @@ pub fn parse_number(value: &str) -> Option<String> {
 }
 
 /// Gives the next number of the year (in the city's time zone). The counter row is locked
-/// for the rest of the transaction, so concurrent filings get distinct numbers.
+/// while the statement (or the caller's transaction) runs, so concurrent filings get
+/// distinct numbers.
 pub async fn allocate_number(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<String> {
     let year = now.with_timezone(&Warsaw).year();
     let next: i32 = diesel::insert_into(issue_counters::table)

@@ -13,14 +13,15 @@ use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::model::{self, Channel, Issue, Moderation, NewEvent, Photo};
+use super::model::{self, Channel, Issue, IssueStatus, Moderation, NewEvent, Photo};
 use super::view::{self, PublicIssue};
 use crate::app::AppState;
 use crate::auth::policy::{self, Principal};
 use crate::error::{AppError, AppResult, FieldError, Problem};
 use crate::extract::{Json, Query};
-use crate::schema::{issue_photos, issues};
+use crate::schema::{accounts, issue_events, issue_photos, issues};
 use crate::validation::Validator;
+use crate::workflow::requests::InformationRequest;
 
 /// A photo as staff see it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,12 +51,63 @@ pub struct StaffIssue {
     pub has_contact: bool,
     /// The reporter has an account.
     pub registered_reporter: bool,
+    /// The statuses it may move to now (R3.1).
+    pub allowed_next: Vec<IssueStatus>,
+    /// Waiting in the contact centre's queue to be forwarded to a unit.
+    pub awaiting_dispatch: bool,
+    /// For a merged duplicate: the number of the issue that stays.
+    pub merged_into: Option<String>,
+    /// Every change, public or internal, with who made it (R3.8).
+    pub history: Vec<HistoryEntry>,
+    pub information_requests: Vec<InformationRequest>,
+}
+
+/// An entry of an issue's full history (staff only).
+#[derive(Debug, Serialize, ToSchema, Queryable)]
+pub struct HistoryEntry {
+    pub kind: String,
+    /// Shown on the public timeline.
+    pub public: bool,
+    /// Who made the change (`None`: the reporter or the system).
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+    pub message: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+async fn history(conn: &mut AsyncPgConnection, issue: Uuid) -> QueryResult<Vec<HistoryEntry>> {
+    issue_events::table
+        .left_join(accounts::table.on(accounts::id.nullable().eq(issue_events::actor_id)))
+        .filter(issue_events::issue_id.eq(issue))
+        .order(issue_events::id)
+        .select((
+            issue_events::kind,
+            issue_events::public,
+            issue_events::actor_id,
+            (accounts::first_name.concat(" ").concat(accounts::last_name)).nullable(),
+            issue_events::before,
+            issue_events::after,
+            issue_events::message,
+            issue_events::created_at,
+        ))
+        .load(conn)
+        .await
 }
 
 /// The staff view of an issue.
-pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult<StaffIssue> {
+pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue, now: DateTime<Utc>) -> AppResult<StaffIssue> {
     let photos: Vec<Photo> = model::photos(conn, &[issue.id]).await?;
-    let lookup = view::Lookup::load(conn).await?;
+    let lookup = view::Lookup::load(conn, now).await?;
+    let history = history(conn, issue.id).await?;
+    let information_requests = crate::workflow::requests::for_issue(conn, issue.id).await?;
+    let merged_into = match issue.merged_into {
+        Some(id) => Some(issues::table.find(id).select(issues::number).first(conn).await?),
+        None => None,
+    };
     let url_number = issue.url_number();
     let all_photos = photos
         .iter()
@@ -80,6 +132,11 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult
         all_photos,
         has_contact: issue.contact_email.is_some() || issue.contact_phone.is_some() || issue.contact_name.is_some(),
         registered_reporter: issue.reporter_id.is_some(),
+        allowed_next: crate::workflow::status::allowed_next(issue.status).to_vec(),
+        awaiting_dispatch: issue.awaiting_dispatch,
+        merged_into,
+        history,
+        information_requests,
         public: view::public_view(&lookup, issue, &photos)
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("issue without category or unit")))?,
     };
@@ -145,7 +202,7 @@ pub async fn moderation_queue(
         .await?;
     let mut items = Vec::with_capacity(rows.len());
     for issue in rows {
-        items.push(staff_view(&mut conn, issue).await?);
+        items.push(staff_view(&mut conn, issue, state.clock.now()).await?);
     }
     Ok(web::Json(ModerationQueue { items, total }))
 }
@@ -171,7 +228,7 @@ pub async fn get_staff_issue(
 ) -> AppResult<web::Json<StaffIssue>> {
     let mut conn = state.pool.get().await?;
     let issue = find_for_staff(&mut conn, &principal, &number).await?;
-    Ok(web::Json(staff_view(&mut conn, issue).await?))
+    Ok(web::Json(staff_view(&mut conn, issue, state.clock.now()).await?))
 }
 
 /// Which image of a staff photo.
@@ -307,7 +364,7 @@ pub async fn moderate_issue(
         })
         .await?;
     state.map_cache.invalidate();
-    Ok(web::Json(staff_view(&mut conn, updated).await?))
+    Ok(web::Json(staff_view(&mut conn, updated, state.clock.now()).await?))
 }
 
 /// New public texts with personal data removed; absent fields stay as they are, `null`
@@ -383,7 +440,7 @@ pub async fn redact_issue(
         })
         .await?;
     state.map_cache.invalidate();
-    Ok(web::Json(staff_view(&mut conn, updated).await?))
+    Ok(web::Json(staff_view(&mut conn, updated, state.clock.now()).await?))
 }
 
 /// Whether a photo is shown publicly.
@@ -443,5 +500,5 @@ pub async fn set_photo_visibility(
     })
     .await?;
     let issue = find_for_staff(&mut conn, &principal, &number).await?;
-    Ok(web::Json(staff_view(&mut conn, issue).await?))
+    Ok(web::Json(staff_view(&mut conn, issue, state.clock.now()).await?))
 }

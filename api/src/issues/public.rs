@@ -199,7 +199,7 @@ pub async fn list_issues(
         .offset((page - 1) * per_page)
         .load(&mut conn)
         .await?;
-    let items = view::public_views(&mut conn, rows).await?;
+    let items = view::public_views(&mut conn, rows, state.clock.now()).await?;
     Ok(web::Json(IssuePage {
         items,
         total,
@@ -376,7 +376,7 @@ pub async fn get_issue(state: web::Data<AppState>, number: web::Path<String>) ->
     let mut conn = state.pool.get().await?;
     let issue = find_public(&mut conn, &number).await?;
     let timeline = model::public_timeline(&mut conn, issue.id).await?;
-    let issue = view::public_views(&mut conn, vec![issue])
+    let issue = view::public_views(&mut conn, vec![issue], state.clock.now())
         .await?
         .pop()
         .ok_or_else(|| AppError::not_found("No such issue."))?;
@@ -520,7 +520,7 @@ pub async fn nearby_issues(state: web::Data<AppState>, query: Query<NearbyQuery>
         .limit(200)
         .load(&mut conn)
         .await?;
-    let mut items: Vec<NearbyIssue> = view::public_views(&mut conn, rows)
+    let mut items: Vec<NearbyIssue> = view::public_views(&mut conn, rows, state.clock.now())
         .await?
         .into_iter()
         .filter_map(|issue| {

@@ -31,10 +31,27 @@ pub struct ReporterIssue {
     /// Whether contact data (given with consent) is still held.
     pub has_contact: bool,
     pub timeline: Vec<TimelineEntry>,
+    /// What the city asks the reporter now, to be answered by `due_at` (R3.5).
+    pub information_request: Option<OpenRequest>,
 }
 
-async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult<ReporterIssue> {
+/// A question of the city waiting for the reporter's answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenRequest {
+    pub message: String,
+    pub asked_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+}
+
+async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue, now: DateTime<Utc>) -> AppResult<ReporterIssue> {
     let timeline = model::public_timeline(conn, issue.id).await?;
+    let information_request = crate::workflow::requests::open_request(conn, issue.id)
+        .await?
+        .map(|request| OpenRequest {
+            message: request.message,
+            asked_at: request.asked_at,
+            due_at: request.due_at,
+        });
     let (moderation, moderation_reason) = (issue.moderation, issue.moderation_reason.clone());
     let has_contact = issue.contact_email.is_some() || issue.contact_phone.is_some() || issue.contact_name.is_some();
     // The reporter sees their own words, not a redacted version.
@@ -43,7 +60,7 @@ async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult<
         public_description: None,
         ..issue
     };
-    let issue = view::public_views(conn, vec![own])
+    let issue = view::public_views(conn, vec![own], now)
         .await?
         .pop()
         .ok_or_else(|| AppError::not_found("No such issue."))?;
@@ -53,6 +70,7 @@ async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue) -> AppResult<
         moderation_reason,
         has_contact,
         timeline,
+        information_request,
     })
 }
 
@@ -80,7 +98,7 @@ async fn find_by_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<I
 pub async fn track_issue(state: web::Data<AppState>, token: web::Path<String>) -> AppResult<web::Json<ReporterIssue>> {
     let mut conn = state.pool.get().await?;
     let issue = find_by_token(&mut conn, &token).await?;
-    Ok(web::Json(reporter_view(&mut conn, issue).await?))
+    Ok(web::Json(reporter_view(&mut conn, issue, state.clock.now()).await?))
 }
 
 /// Withdraws consent: the contact data given with the issue is removed at once (R6.1).
@@ -152,7 +170,7 @@ pub async fn list_my_issues(state: web::Data<AppState>, principal: Principal) ->
         .await?;
     let mut items = Vec::with_capacity(rows.len());
     for issue in rows {
-        items.push(reporter_view(&mut conn, issue).await?);
+        items.push(reporter_view(&mut conn, issue, state.clock.now()).await?);
     }
     Ok(web::Json(MyIssues { items }))
 }

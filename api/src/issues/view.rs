@@ -11,9 +11,10 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::model::{self, Issue, IssueStatus, Photo};
+use super::model::{self, DeadlineView, Issue, IssueStatus, Photo};
 use crate::org::categories::{Category, CategoryKind};
 use crate::schema::units;
+use crate::workflow::status::CloseReason;
 
 /// The category of an issue, briefly.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -71,16 +72,22 @@ pub struct PublicIssue {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// The current deadline and whether it is overdue (R3.7); none once finished.
+    pub deadline: Option<DeadlineView>,
+    /// Why it was closed.
+    pub close_reason: Option<CloseReason>,
 }
 
 /// Categories and units by id, to describe a batch of issues with two small queries.
 pub struct Lookup {
     categories: HashMap<Uuid, CategoryRef>,
     units: HashMap<Uuid, UnitRef>,
+    /// The time the views describe (whether deadlines are overdue).
+    now: DateTime<Utc>,
 }
 
 impl Lookup {
-    pub async fn load(conn: &mut AsyncPgConnection) -> QueryResult<Self> {
+    pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<Self> {
         let categories = crate::org::categories::all(conn)
             .await?
             .into_iter()
@@ -104,7 +111,7 @@ impl Lookup {
             .into_iter()
             .map(|unit| (unit.id, unit))
             .collect();
-        Ok(Self { categories, units })
+        Ok(Self { categories, units, now })
     }
 
     pub fn category(&self, id: Uuid) -> Option<&CategoryRef> {
@@ -128,8 +135,12 @@ fn photo_view(issue: &Issue, photo: &Photo) -> PhotoView {
 }
 
 /// The public view of each issue, with its visible photos.
-pub async fn public_views(conn: &mut AsyncPgConnection, issues: Vec<Issue>) -> QueryResult<Vec<PublicIssue>> {
-    let lookup = Lookup::load(conn).await?;
+pub async fn public_views(
+    conn: &mut AsyncPgConnection,
+    issues: Vec<Issue>,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<PublicIssue>> {
+    let lookup = Lookup::load(conn, now).await?;
     let ids: Vec<Uuid> = issues.iter().map(|issue| issue.id).collect();
     let mut photos: HashMap<Uuid, Vec<Photo>> = HashMap::new();
     for photo in model::photos(conn, &ids).await? {
@@ -154,6 +165,8 @@ pub fn public_view(lookup: &Lookup, issue: Issue, photos: &[Photo]) -> Option<Pu
             .filter(|photo| !photo.hidden)
             .map(|photo| photo_view(&issue, photo))
             .collect(),
+        deadline: issue.deadline(lookup.now),
+        close_reason: issue.close_reason,
         title: issue.shown_title().to_owned(),
         description: issue.shown_description().to_owned(),
         location: issue.lat.zip(issue.lon).map(|(lat, lon)| Location { lat, lon }),

@@ -5,5 +5,8 @@ use crate::app::AppState;
 
 /// Runs every background job until the process stops.
 pub async fn run(state: AppState) {
-    crate::notify::outbox::run(state).await;
+    tokio::join!(
+        crate::notify::outbox::run(state.clone()),
+        crate::workflow::jobs::run(state)
+    );
 }

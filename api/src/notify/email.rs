@@ -58,6 +58,70 @@ const TEMPLATES: &[(&str, &str)] = &[
         "issue_registered.en",
         include_str!("../../templates/email/issue_registered.en.txt"),
     ),
+    (
+        "issue_status_changed.pl",
+        include_str!("../../templates/email/issue_status_changed.pl.txt"),
+    ),
+    (
+        "issue_status_changed.en",
+        include_str!("../../templates/email/issue_status_changed.en.txt"),
+    ),
+    (
+        "issue_response.pl",
+        include_str!("../../templates/email/issue_response.pl.txt"),
+    ),
+    (
+        "issue_response.en",
+        include_str!("../../templates/email/issue_response.en.txt"),
+    ),
+    (
+        "information_request.pl",
+        include_str!("../../templates/email/information_request.pl.txt"),
+    ),
+    (
+        "information_request.en",
+        include_str!("../../templates/email/information_request.en.txt"),
+    ),
+    (
+        "staff_new_issue.pl",
+        include_str!("../../templates/email/staff_new_issue.pl.txt"),
+    ),
+    (
+        "staff_new_issue.en",
+        include_str!("../../templates/email/staff_new_issue.en.txt"),
+    ),
+    (
+        "staff_digest.pl",
+        include_str!("../../templates/email/staff_digest.pl.txt"),
+    ),
+    (
+        "staff_digest.en",
+        include_str!("../../templates/email/staff_digest.en.txt"),
+    ),
+    (
+        "staff_deadline_reminder.pl",
+        include_str!("../../templates/email/staff_deadline_reminder.pl.txt"),
+    ),
+    (
+        "staff_deadline_reminder.en",
+        include_str!("../../templates/email/staff_deadline_reminder.en.txt"),
+    ),
+    (
+        "staff_deadline_missed.pl",
+        include_str!("../../templates/email/staff_deadline_missed.pl.txt"),
+    ),
+    (
+        "staff_deadline_missed.en",
+        include_str!("../../templates/email/staff_deadline_missed.en.txt"),
+    ),
+    (
+        "unit_forward.pl",
+        include_str!("../../templates/email/unit_forward.pl.txt"),
+    ),
+    (
+        "unit_forward.en",
+        include_str!("../../templates/email/unit_forward.en.txt"),
+    ),
 ];
 
 /// A rendered email, ready for the outbox.
@@ -66,6 +130,8 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// Where replies go, when not to the sender.
+    pub reply_to: Option<String>,
 }
 
 /// The template set.
@@ -101,6 +167,7 @@ impl Templates {
             to: to.to_owned(),
             subject: subject.trim().to_owned(),
             body: body.trim_start().to_owned(),
+            reply_to: None,
         })
     }
 }
@@ -115,6 +182,9 @@ mod tests {
         let context = minijinja::context! {
             first_name => "Anna", link => "https://x/y", valid_hours => 24, login_link => "l", reset_link => "r",
             roles => "operator", new_email => "n@example.org", subject => "S", number => "2026/000001", title => "T",
+            response => "R", status => "in_progress", message => "M", close_reason => (), unit => "U", transferred => true,
+            due => "01.12.2026", can_reply => true, deadline => "01.12.2026", kind => "verify", description => "D",
+            address => "A", location => "51.1, 19.1", items => vec![minijinja::context! { number => "2026/000001", title => "T" }],
         };
         for (key, _) in TEMPLATES {
             let (name, lang) = key.split_once('.').unwrap();

@@ -28,8 +28,20 @@ const BATCH: i64 = 20;
 
 /// Queues a mail. Call inside the transaction of the change that causes it.
 pub async fn enqueue(conn: &mut AsyncPgConnection, email: &Email, now: DateTime<Utc>) -> QueryResult<i64> {
+    enqueue_about(conn, email, None, now).await
+}
+
+/// Queues a mail about an issue; it is deleted when the issue's personal data is anonymised.
+pub async fn enqueue_about(
+    conn: &mut AsyncPgConnection,
+    email: &Email,
+    issue_id: Option<uuid::Uuid>,
+    now: DateTime<Utc>,
+) -> QueryResult<i64> {
     diesel::insert_into(outbox_emails::table)
         .values((
+            outbox_emails::issue_id.eq(issue_id),
+            outbox_emails::reply_to.eq(&email.reply_to),
             outbox_emails::recipient.eq(&email.to),
             outbox_emails::subject.eq(&email.subject),
             outbox_emails::body_text.eq(&email.body),
@@ -48,6 +60,7 @@ struct Due {
     recipient: String,
     subject: String,
     body_text: String,
+    reply_to: Option<String>,
     attempts: i32,
 }
 
@@ -112,9 +125,14 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|error| format!("invalid recipient: {error}"))?;
-        Message::builder()
-            .from(self.from.clone())
-            .to(to)
+        let mut builder = Message::builder().from(self.from.clone()).to(to);
+        if let Some(reply_to) = &mail.reply_to {
+            let reply_to: Mailbox = reply_to
+                .parse()
+                .map_err(|error| format!("invalid reply-to address: {error}"))?;
+            builder = builder.reply_to(reply_to);
+        }
+        builder
             .subject(&mail.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body_text.clone())

@@ -11,3 +11,4 @@ mod mail;
 mod openapi;
 mod spa;
 mod units;
+mod workflow;

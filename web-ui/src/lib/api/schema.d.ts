@@ -1021,6 +1021,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The queue of the caller's units, sorted by deadline by default (operators, the contact
+         *     centre, moderators and administrators).
+         */
+        get: operations["staff_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves an issue to another status (R3.1). Illegal moves get 409 naming the allowed ones. */
+        post: operations["change_issue_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts or transfers several issues; each succeeds or fails on its own. */
+        post: operations["bulk_issue_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfers a new issue to the competent unit (R3.2). */
+        post: operations["transfer_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes an issue's category; its extra fields are validated again (R10.2). The unit stays;
+         *     transfer the issue if another unit should handle it.
+         */
+        post: operations["change_issue_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merges a duplicate into another issue (R10.2): the duplicate is Closed as a duplicate
+         *     pointing to the one that stays, and its supporters and followers move over.
+         */
+        post: operations["merge_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a public response or an internal note (R10.2, R10.4). */
+        post: operations["add_issue_response"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Asks the reporter for information (R3.5); the issue's deadline stands still until they
+         *     answer, and without an answer in 7 days the issue is closed without consideration.
+         */
+        post: operations["ask_for_information"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers an information request through the tracking link. */
+        post: operations["answer_by_tracking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/me/issues/{number}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers an information request about one's own issue. */
+        post: operations["answer_by_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receives a reply to an information request (R3.5). The deployment's mail server hands
+         *     each message sent to the reply address to this hook, as `message/rfc822`, with
+         *     `Authorization: Bearer <KONTAKT_INBOUND_MAIL_SECRET>`.
+         */
+        post: operations["inbound_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/issues/{number}/response-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The response templates that fit an issue, filled in (staff who may act on the issue). */
+        get: operations["issue_response_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/response-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a response template (administrators). */
+        post: operations["create_response_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/response-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a response template (administrators). */
+        delete: operations["delete_response_template"];
+        options?: never;
+        head?: never;
+        /** Replaces a response template (administrators). */
+        patch: operations["update_response_template"];
+        trace?: never;
+    };
+    "/api/v1/accounts/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Chooses how one hears of new issues: at once, in a daily digest, or not at all (staff). */
+        put: operations["update_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1081,9 +1353,39 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description The reporter's answer. */
+        Answer: {
+            answer: string;
+        };
+        /**
+         * @description How the reporter answered.
+         * @enum {string}
+         */
+        AnswerChannel: "tracking" | "account" | "email";
         /** @description Why an account is blocked. */
         BlockRequest: {
             reason: string;
+        };
+        /** @description Several issues at once. */
+        BulkAction: {
+            /** @description Issue numbers (1–100). */
+            numbers: string[];
+            action: components["schemas"]["BulkKind"];
+            /** @description The receiving unit, for `transfer`. */
+            unit?: string | null;
+        };
+        /**
+         * @description What to do with each issue.
+         * @enum {string}
+         */
+        BulkKind: "accept" | "transfer";
+        /** @description What happened to one issue of a bulk action. */
+        BulkOutcome: {
+            number: string;
+            ok: boolean;
+            /** @description The problem's code when it failed (`forbidden`, `illegal_transition`, …). */
+            code?: string | null;
+            detail?: string | null;
         };
         /** @description A category. */
         Category: {
@@ -1120,6 +1422,16 @@ export interface components {
              * @description Order in lists (ascending).
              */
             position: number;
+        };
+        /** @description A new category for an issue. */
+        CategoryChange: {
+            /** @description The new category's slug. */
+            category: string;
+            /**
+             * @description Values for the new category's fields; when absent, the current values are checked
+             *     against the new category.
+             */
+            field_values?: Record<string, never> | null;
         };
         /** @description A category to create or replace. */
         CategoryInput: {
@@ -1178,6 +1490,11 @@ export interface components {
             center: number[];
             map: components["schemas"]["MapSettings"];
         };
+        /**
+         * @description Why an issue was closed without being done.
+         * @enum {string}
+         */
+        CloseReason: "not_feasible" | "unfounded" | "duplicate" | "outside_competence" | "without_consideration";
         /** @description An accepted terms version. */
         ConsentRecord: {
             terms_version: string;
@@ -1202,6 +1519,21 @@ export interface components {
             messages: components["schemas"]["InboxMessage"][];
             /** @description Reads of this person's contact data by city staff. */
             personal_data_reads: components["schemas"]["AccessRecord"][];
+        };
+        /**
+         * @description What a deadline is for.
+         * @enum {string}
+         */
+        DeadlineKind: "verify" | "start_work" | "finish";
+        /** @description An issue's current deadline (R3.7). */
+        DeadlineView: {
+            /** @description What it is for. */
+            kind: components["schemas"]["DeadlineKind"];
+            /** Format: date-time */
+            due_at: string;
+            /** @description The reporter is asked for information; the deadline stands still. */
+            paused: boolean;
+            overdue: boolean;
         };
         /**
          * @description How new issues reach the unit (R4.2).
@@ -1263,6 +1595,15 @@ export interface components {
          * @enum {string}
          */
         FieldType: "text" | "number" | "select" | "multi_select" | "boolean" | "date";
+        /** @description A template filled in for one issue. */
+        FilledTemplate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: components["schemas"]["TemplateStatus"];
+            /** @description The text with the issue's number, unit, category and deadline filled in. */
+            text: string;
+        };
         /** @description One role held by an account, with its unit for unit-scoped roles. */
         Grant: {
             role: components["schemas"]["Role"];
@@ -1273,6 +1614,23 @@ export interface components {
         Health: {
             /** @description `ok` when the probe passed. */
             status: string;
+        };
+        /** @description An entry of an issue's full history (staff only). */
+        HistoryEntry: {
+            kind: string;
+            /** @description Shown on the public timeline. */
+            public: boolean;
+            /**
+             * Format: uuid
+             * @description Who made the change (`None`: the reporter or the system).
+             */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            before?: Record<string, never> | null;
+            after?: Record<string, never> | null;
+            message?: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         /** @description The inbox. */
         Inbox: {
@@ -1290,6 +1648,30 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             read: boolean;
+        };
+        /** @description An information request as staff see it. */
+        InformationRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @description What the operator asked. */
+            message: string;
+            /** Format: date-time */
+            asked_at: string;
+            /**
+             * Format: date-time
+             * @description Without an answer by then, the issue is closed without consideration.
+             */
+            due_at: string;
+            /** @description The reporter's answer (removed when the issue is anonymised). */
+            answer?: string | null;
+            /** Format: date-time */
+            answered_at?: string | null;
+            answered_via?: components["schemas"]["AnswerChannel"] | null;
+            /**
+             * Format: date-time
+             * @description Set when the request ended without an answer.
+             */
+            expired_at?: string | null;
         };
         /** @description A staff member to invite. */
         Invitation: {
@@ -1417,6 +1799,13 @@ export interface components {
             tile_url: string;
             attribution: string;
         };
+        /** @description Which issue a duplicate joins. */
+        Merge: {
+            /** @description The number of the issue that stays. */
+            into: string;
+            /** @description The public justification on the duplicate (a default names the other issue). */
+            message?: string | null;
+        };
         /** @description The stored message. */
         MessageCreated: {
             /** Format: uuid */
@@ -1461,6 +1850,10 @@ export interface components {
         NearbyList: {
             items: components["schemas"]["NearbyIssue"][];
         };
+        /** @description What to ask the reporter. */
+        NewInformationRequest: {
+            message: string;
+        };
         /** @description A new issue. */
         NewIssue: {
             /** @description The category's slug. */
@@ -1477,6 +1870,11 @@ export interface components {
             /** @description Language of the confirmation mail. */
             language?: components["schemas"]["Language"];
         };
+        /**
+         * @description How a staff member hears of new issues in their queue.
+         * @enum {string}
+         */
+        NewIssueMail: "off" | "immediate" | "digest";
         /** @description A message from the city. */
         NewMessage: {
             subject: string;
@@ -1486,6 +1884,15 @@ export interface components {
         NewPasswordRequest: {
             token: string;
             password: string;
+        };
+        /** @description A message from the city about an issue. */
+        NewResponse: {
+            message: string;
+            /**
+             * @description `true`: a public response, shown on the timeline and mailed to the reporter;
+             *     `false`: an internal note for staff only.
+             */
+            public: boolean;
         };
         /** @description A new version of the terms. */
         NewTerms: {
@@ -1498,6 +1905,19 @@ export interface components {
             published_at: string;
             body_pl: string;
             body_en: string;
+        };
+        /** @description A staff member's notification settings. */
+        NotificationSettings: {
+            /** @description How new issues in one's queue are announced. */
+            new_issue_mail: components["schemas"]["NewIssueMail"];
+        };
+        /** @description A question of the city waiting for the reporter's answer. */
+        OpenRequest: {
+            message: string;
+            /** Format: date-time */
+            asked_at: string;
+            /** Format: date-time */
+            due_at: string;
         };
         /** @description A password change. */
         PasswordChange: {
@@ -1609,7 +2029,44 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             finished_at?: string | null;
+            deadline?: components["schemas"]["DeadlineView"] | null;
+            close_reason?: components["schemas"]["CloseReason"] | null;
         };
+        /** @description An issue in the queue. */
+        QueueItem: {
+            number: string;
+            /** @description The reporter's title (staff see the original). */
+            title: string;
+            status: components["schemas"]["IssueStatus"];
+            moderation: components["schemas"]["Moderation"];
+            category: components["schemas"]["CategoryRef"];
+            unit: components["schemas"]["UnitRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            created_at: string;
+            deadline?: components["schemas"]["DeadlineView"] | null;
+            location?: components["schemas"]["Location"] | null;
+            needs_pinpoint: boolean;
+            /** @description Waiting in the contact centre's queue to be forwarded to a unit. */
+            awaiting_dispatch: boolean;
+            /** Format: int32 */
+            support_count: number;
+        };
+        /** @description A page of the queue. */
+        QueuePage: {
+            items: components["schemas"]["QueueItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /**
+         * @description How the queue is ordered.
+         * @enum {string}
+         */
+        QueueSort: "deadline" | "newest" | "oldest";
         /** @description Recovery codes, shown once. */
         RecoveryCodes: {
             recovery_codes: string[];
@@ -1644,6 +2101,21 @@ export interface components {
             /** @description Whether contact data (given with consent) is still held. */
             has_contact: boolean;
             timeline: components["schemas"]["TimelineEntry"][];
+            information_request?: components["schemas"]["OpenRequest"] | null;
+        };
+        /** @description A response template. */
+        ResponseTemplate: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description `None`: for every category.
+             */
+            category_id?: string | null;
+            status: components["schemas"]["TemplateStatus"];
+            name: string;
+            /** @description The text, with placeholders. */
+            body: string;
         };
         /**
          * @description A staff role (R5.3). Every account is also a resident; that role is implicit.
@@ -1706,6 +2178,15 @@ export interface components {
             has_contact: boolean;
             /** @description The reporter has an account. */
             registered_reporter: boolean;
+            /** @description The statuses it may move to now (R3.1). */
+            allowed_next: components["schemas"]["IssueStatus"][];
+            /** @description Waiting in the contact centre's queue to be forwarded to a unit. */
+            awaiting_dispatch: boolean;
+            /** @description For a merged duplicate: the number of the issue that stays. */
+            merged_into?: string | null;
+            /** @description Every change, public or internal, with who made it (R3.8). */
+            history: components["schemas"]["HistoryEntry"][];
+            information_requests: components["schemas"]["InformationRequest"][];
         };
         /** @description The staff of a unit. */
         StaffList: {
@@ -1729,6 +2210,13 @@ export interface components {
             thumbnail_url: string;
             hidden: boolean;
         };
+        /** @description A change of status. */
+        StatusChange: {
+            status: components["schemas"]["IssueStatus"];
+            /** @description The public justification; required for `in_progress`, `done` and `closed`. */
+            message?: string | null;
+            close_reason?: components["schemas"]["CloseReason"] | null;
+        };
         /** @description The issue's support after the request. */
         SupportCount: {
             /** Format: int32 */
@@ -1744,6 +2232,19 @@ export interface components {
              */
             browser_key?: string | null;
         };
+        /** @description A template as an administrator writes it. */
+        TemplateInput: {
+            /** @description A category slug; absent for every category. */
+            category?: string | null;
+            status: components["schemas"]["TemplateStatus"];
+            name: string;
+            body: string;
+        };
+        /**
+         * @description When a template is used: `received` on arrival, else with the move to that status.
+         * @enum {string}
+         */
+        TemplateStatus: "received" | "accepted" | "in_progress" | "done" | "closed";
         /** @description Every version of the terms. */
         TermsList: {
             items: components["schemas"]["TermsVersion"][];
@@ -1782,6 +2283,13 @@ export interface components {
             secret: string;
             /** @description `otpauth://` URL, for a QR code. */
             otpauth_url: string;
+        };
+        /** @description Where to transfer an issue. */
+        Transfer: {
+            /** @description The receiving unit's slug. */
+            unit: string;
+            /** @description An internal note for the receiving unit. */
+            note?: string | null;
         };
         /** @description An organisational unit of the city, with its public contact data. */
         Unit: {
@@ -4383,6 +4891,788 @@ export interface operations {
             };
             /** @description Not logged in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_queue: {
+        parameters: {
+            query?: {
+                /** @description Statuses, comma-separated; unfinished ones when absent. */
+                status?: string;
+                /** @description Category slugs, comma-separated. */
+                category?: string;
+                /** @description A unit's slug (within the caller's units). */
+                unit?: string;
+                /** @description Channels, comma-separated (`web,phone,…`). */
+                channel?: string;
+                /** @description Only issues past their deadline (`true`) or not (`false`). */
+                overdue?: boolean;
+                /** @description Only issues waiting in the contact centre's queue to be forwarded (`true`). */
+                dispatch?: boolean;
+                /** @description Filed on or after this day (city time). */
+                from?: string;
+                /** @description Filed on or before this day. */
+                to?: string;
+                sort?: components["schemas"]["QueueSort"];
+                page?: number;
+                /** @description 1–500, default 50. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePage"];
+                };
+            };
+            /** @description A filter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No queue for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_issue_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description The issue after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed from the current status; `errors` lists the allowed ones */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing justification or reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_issue_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAction"];
+            };
+        };
+        responses: {
+            /** @description The outcome per issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOutcome"][];
+                };
+            };
+            /** @description No numbers, too many, or no unit for a transfer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transfer"];
+            };
+        };
+        responses: {
+            /** @description The issue with its new unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not new any more, or already with this unit */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown unit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_issue_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryChange"];
+            };
+        };
+        responses: {
+            /** @description The issue in its new category */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Finished, or already in this category */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown category or field values that do not fit it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The number of the duplicate */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Merge"];
+            };
+        };
+        responses: {
+            /** @description The duplicate, closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of both issues' units */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The same issue, or one of them is finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_issue_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewResponse"];
+            };
+        };
+        responses: {
+            /** @description The issue with the new entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ask_for_information: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInformationRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked; the issue as staff see it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIssue"];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Finished, or a request is already waiting */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_by_tracking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Answer"];
+            };
+        };
+        responses: {
+            /** @description Answered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown tracking secret */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing is being asked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_by_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Answer"];
+            };
+        };
+        responses: {
+            /** @description Answered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one's own issue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing is being asked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inbound_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole message */
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description Recorded as the answer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong or missing secret, or inbound mail is off */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No request has this reply address */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was already answered or ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a message, or nothing but quotes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_response_templates: {
+        parameters: {
+            query?: {
+                /** @description Only templates for this status. */
+                status?: components["schemas"]["TemplateStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description The issue number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates, the category's own first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilledTemplate"][];
+                };
+            };
+            /** @description Not staff of this issue's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_response_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTemplate"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid template */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_response_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_response_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTemplate"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid template */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Not staff */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
