@@ -754,6 +754,22 @@ async fn information_requests_pause_deadlines_and_are_answered_by_link_email_or_
     );
     assert_eq!(issue["information_requests"][1]["answered_via"], "email");
     assert_problem(hook(Some("inbound-hook-secret")).await.unwrap(), 409, "no_open_request").await;
+    // The questions and answers are between the city and the reporter: never public.
+    approve(&app, number).await;
+    let public = app
+        .get(&format!("/api/v1/issues/{}", url(number)))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for private in [
+        "Proszę podać numer domu",
+        "Numer 12",
+        "Na jezdni, przy krawężniku",
+        REPORTER,
+    ] {
+        assert!(!public.contains(private), "the public view leaks {private}");
+    }
 
     // A registered reporter answers in their account; nobody else can.
     let resident = app.resident("resident@example.org").await;
