@@ -93,6 +93,30 @@ pub fn validate_schema(fields: &[FieldDefinition]) -> Vec<FieldError> {
                 "A select field needs options.",
             ));
         }
+        let mut values = std::collections::HashSet::new();
+        for (j, option) in field.options.iter().enumerate() {
+            let at_option = |name: &str| format!("fields[{i}].options[{j}].{name}");
+            if option.value.trim().is_empty() {
+                errors.push(FieldError::new(
+                    at_option("value"),
+                    "required",
+                    "An option needs a value.",
+                ));
+            } else if !values.insert(option.value.as_str()) {
+                errors.push(FieldError::new(
+                    at_option("value"),
+                    "duplicate",
+                    "Each value may appear once.",
+                ));
+            }
+            if option.label_pl.trim().is_empty() || option.label_en.trim().is_empty() {
+                errors.push(FieldError::new(
+                    at_option("label_pl"),
+                    "required",
+                    "Both labels are required.",
+                ));
+            }
+        }
         if !is_select && !field.options.is_empty() {
             errors.push(FieldError::new(
                 at("options"),
@@ -291,5 +315,32 @@ mod tests {
         let fields: Vec<String> = validate_schema(&bad).into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["fields[0].min", "fields[1].options", "fields[2].key"]);
         assert!(validate_schema(&self::fields()).is_empty());
+    }
+
+    #[test]
+    fn options_need_unique_values_and_both_labels() {
+        let mut bad = fields();
+        let select = bad.iter_mut().find(|f| !f.options.is_empty()).unwrap();
+        let first = select.options[0].clone();
+        select.options.push(first);
+        select.options.push(FieldOption {
+            value: " ".into(),
+            label_pl: "".into(),
+            label_en: "x".into(),
+        });
+        let codes: Vec<(String, String)> = validate_schema(&bad).into_iter().map(|e| (e.field, e.code)).collect();
+        let n = bad.iter().find(|f| !f.options.is_empty()).unwrap().options.len();
+        let i = bad.iter().position(|f| !f.options.is_empty()).unwrap();
+        assert_eq!(
+            codes,
+            [
+                (format!("fields[{i}].options[{}].value", n - 2), "duplicate".to_owned()),
+                (format!("fields[{i}].options[{}].value", n - 1), "required".to_owned()),
+                (
+                    format!("fields[{i}].options[{}].label_pl", n - 1),
+                    "required".to_owned()
+                ),
+            ]
+        );
     }
 }
