@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # `make bench`: loads BENCH_ISSUES (default 1,000,000) generated issues into a database of its
 # own, starts the release server, and measures the public map, list, detail and creation over
-# HTTP with wrk at BENCH_CONNECTIONS (default 32) concurrent clients, plus the map query run
-# directly in PostgreSQL with pgbench. Prints the figures recorded in bench/RESULTS.md.
+# HTTP with wrk at BENCH_CONNECTIONS (default 32) concurrent clients, each beside the same
+# database work run directly in PostgreSQL with pgbench (bench/*.sql: the SQL the server
+# issues for that request). Prints the figures recorded in bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${BENCH_ISSUES:-1000000}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_SECONDS:-15}
+warmup=${BENCH_WARMUP:-5}
 port=${BENCH_PORT:-18090}
 server=${KONTAKT_TEST_DATABASE_SERVER:-postgres://postgres@127.0.0.1:5432}
 db=kontakt_bench
 url="$server/$db"
 base="http://127.0.0.1:$port"
+bench=$PWD/bench
 export BENCH_ISSUES=$count
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is needed: apt-get install -y postgresql-client" >&2; exit 1; }
 cargo build --release -q -p kontakt
 
 existing=$(psql "$url" -Atc "SELECT count(*) FROM issues WHERE title LIKE 'Zgłoszenie testowe %'" 2>/dev/null || echo 0)
@@ -34,28 +38,79 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.1; done
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F); $(psql "$url" -Atc 'SHOW server_version')"
+echo "== load before: $(uptime)"
+# busy: the processes using more than 5 % of a core over one second.
+busy() { top -b -n2 -d1 -w 200 | awk '/^top -/ {n++} n == 2 && $1 ~ /^[0-9]+$/ && $9 > 5 {printf "%s %s%%; ", $12, $9}'; }
+echo "== busiest processes before: $(busy)"
 echo "== database: $(psql "$url" -Atc "SELECT pg_size_pretty(pg_database_size('$db'))"), issues table with indexes: $(psql "$url" -Atc "SELECT pg_size_pretty(pg_total_relation_size('issues'))")"
-district=$(curl -s "$base/api/v1/issues/map?bbox=19.44,51.75,19.465,51.766" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["features"]))')
-street=$(curl -s "$base/api/v1/issues/map?bbox=19.455,51.758,19.459,51.760" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["features"]))')
-echo "== points in a district box (0.025° × 0.016°): $district; in a street box (0.004° × 0.002°): $street"
+points() { curl -s "$base/api/v1/issues/map?bbox=$1" | python3 -c 'import json,sys; body=sys.stdin.buffer.read(); print(len(json.loads(body)["features"]), "points,", len(body) // 1024, "KiB")'; }
+echo "== map answer for a district box (0.025° × 0.016°): $(points 19.44,51.75,19.465,51.766); for a street box (0.004° × 0.002°): $(points 19.455,51.758,19.459,51.760)"
+echo "   (the map answers with whole 0.01° cells, so it holds the points of every cell the box touches)"
 
-run() {
+summary=()
+# http NAME WRK-ARGS…: one measured wrk run over HTTP.
+http() {
   local name=$1; shift
-  echo "== $name"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|Socket errors"
+  echo "== $name: HTTP (wrk, $connections connections, ${duration}s)"
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
+  grep -E "Latency|50%|99%|Requests/sec|Transfer/sec|Non-2xx|Socket errors" <<<"$out" || true
+  summary+=("$(awk -v name="$name" '
+    /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2} /^Requests\/sec/ {rps = $2} /^Transfer\/sec/ {bytes = $2}
+    /Non-2xx/ {bad = $NF} /Socket errors/ {sub(/^ +/, ""); errors = "; " $0}
+    END {printf "%-22s HTTP     p50 %9s  p99 %9s  %9s req/s  %s/s  non-2xx %s%s", name, p50, p99, rps, bytes, bad + 0, errors}' <<<"$out")")
 }
-BOX_LON=0.025 BOX_LAT=0.016 run "map, district box" -s bench/map.lua "$base"
-BOX_LON=0.004 BOX_LAT=0.002 run "map, street box" -s bench/map.lua "$base"
-run "list with filters" -s bench/list.lua "$base"
-run "detail" -s bench/detail.lua "$base"
-run "create" -s bench/create.lua "$base"
+# warm NAME WRK-ARGS…: an unmeasured wrk pass with the same script (fills the map's cells).
+warm() {
+  local name=$1; shift
+  echo "== $name: ${warmup}s warm-up pass with the same script first (not measured)"
+  wrk -t2 -c"$connections" -d"${warmup}s" "$@" >/dev/null
+}
+# sql NAME SCRIPT PGBENCH-ARGS…: the same database work directly in PostgreSQL, p50/p99 from
+# pgbench's per-transaction log (one transaction = one request's queries).
+sql() {
+  local name=$1 script=$2; shift 2
+  local dir; dir=$(mktemp -d)
+  echo "== $name: directly in PostgreSQL (pgbench bench/$script, $connections clients, ${duration}s)"
+  (cd "$dir" && pgbench -n -c "$connections" -j 2 -T "$duration" -l "$@" -f "$bench/$script" "$url" >out 2>&1) \
+    || { echo "pgbench failed:"; tail -5 "$dir/out"; }
+  grep -E "^tps|latency average|failed transactions" "$dir/out" || true
+  local tps; tps=$(awk '/^tps/ {printf "%.0f", $3}' "$dir/out")
+  local line; line=$(cat "$dir"/pgbench_log.* | awk '$3 ~ /^[0-9]+$/ {print $3}' | sort -n | awk -v tps="$tps" '
+    {a[NR] = $1}
+    END {if (NR) printf "p50 %7.2fms  p99 %7.2fms  %9s q/s    (%d transactions)", a[int(NR * 0.5) + 1] / 1000, a[int(NR * 0.99) + 1] / 1000, tps, NR}')
+  echo "pgbench latency $line"
+  summary+=("$(printf "%-22s pgbench  %s" "$name" "$line")")
+  rm -rf "$dir"
+}
 
-echo "== map query directly in PostgreSQL (pgbench, $connections clients)"
-pglog=$(mktemp -d)
-(cd "$pglog" && pgbench -n -c "$connections" -j 2 -T "$duration" -l -f "$OLDPWD/bench/map.sql" "$url" | grep -E "tps|latency average")
-cat "$pglog"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "pgbench latency p50 %.2f ms, p99 %.2f ms over %d queries\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000, NR}'
-rm -rf "$pglog"
+BOX_LON=0.025 BOX_LAT=0.016 warm "map, district box" -s bench/map.lua "$base"
+BOX_LON=0.025 BOX_LAT=0.016 http "map, district box" -s bench/map.lua "$base"
+sql "map, district box" map.sql -D dlon=0.025 -D dlat=0.016
+sql "map, one cell" map-cell.sql
+BOX_LON=0.004 BOX_LAT=0.002 warm "map, street box" -s bench/map.lua "$base"
+BOX_LON=0.004 BOX_LAT=0.002 http "map, street box" -s bench/map.lua "$base"
+sql "map, street box" map.sql -D dlon=0.004 -D dlat=0.002
+http "list with filters" -s bench/list.lua "$base"
+sql "list with filters" list.sql
+http "detail" -s bench/detail.lua "$base"
+sql "detail" detail.sql -D issues="$count"
+http "create" -s bench/create.lua "$base"
+sql "create" create.sql -D idempotency_key=0
 
-echo "== plan of the map query"
-psql "$url" -Atc "EXPLAIN (ANALYZE, BUFFERS) $(sed -e '/^\\set/d' -e '/^--/d' -e 's/:lon0/19.44/g; s/:lat0/51.75/g' bench/map.sql)"
+echo "== load after: $(uptime)"
+echo "== busiest processes after: $(busy)"
+echo "== summary (HTTP: the request through the server, warm map cells; pgbench: the request's SQL alone;"
+echo "   for the map the SQL is the whole-box query the server issued before the grid cells, and"
+echo "   the cell query it now issues per cell on a cache miss)"
+printf '%s\n' "${summary[@]}"
+if grep -qiE "error|panic" "$log"; then echo "== server log errors:"; grep -iE "error|panic" "$log" | sort | uniq -c | head; fi
+
+# plan SCRIPT SED-SUBSTITUTIONS: EXPLAIN ANALYZE of a one-statement pgbench script.
+plan() {
+  psql "$url" -Atc "EXPLAIN (ANALYZE, BUFFERS) $(sed -e '/^\\/d' -e '/^--/d' -e '/^SELECT 1;$/d' -e "$2" "bench/$1")"
+}
+echo "== plan of the cell query (cell 19.45–19.46, 51.75–51.76)"
+plan map-cell.sql 's/:cx/1945/g; s/:cy/5175/g'
+echo "== plan of the whole-box district query"
+plan map.sql 's/:lon0/19.44/g; s/:lat0/51.75/g; s/:dlon/0.025/g; s/:dlat/0.016/g'
