@@ -75,6 +75,8 @@ pub fn cover(bbox: [f64; 4]) -> Vec<CellId> {
 pub struct CellPoint {
     pub created_at: DateTime<Utc>,
     pub id: Uuid,
+    pub lon: f64,
+    pub lat: f64,
     pub json: Bytes,
 }
 
@@ -158,13 +160,17 @@ impl MapCache {
     }
 }
 
-/// Puts cells together into a GeoJSON FeatureCollection of at most `limit` points: all of them
-/// when they fit, else the newest `limit`, marked truncated.
-pub fn assemble(cells: &[Arc<Cell>], limit: usize) -> Bytes {
-    let total: usize = cells.iter().map(|cell| cell.points.len()).sum();
+/// Puts cells together into a GeoJSON FeatureCollection of the points inside `bbox`, at most
+/// `limit` of them: all when they fit, else the newest `limit`, marked truncated.
+pub fn assemble(cells: &[Arc<Cell>], bbox: [f64; 4], limit: usize) -> Bytes {
+    let [min_lon, min_lat, max_lon, max_lat] = bbox;
     let mut truncated = cells.iter().any(|cell| cell.truncated);
-    let mut points: Vec<&CellPoint> = cells.iter().flat_map(|cell| &cell.points).collect();
-    if total > limit {
+    let mut points: Vec<&CellPoint> = cells
+        .iter()
+        .flat_map(|cell| &cell.points)
+        .filter(|p| (min_lon..=max_lon).contains(&p.lon) && (min_lat..=max_lat).contains(&p.lat))
+        .collect();
+    if points.len() > limit {
         points.sort_unstable_by_key(|point| std::cmp::Reverse((point.created_at, point.id)));
         points.truncate(limit);
         truncated = true;
@@ -227,6 +233,8 @@ mod tests {
         CellPoint {
             created_at: DateTime::from_timestamp(seconds, 0).unwrap(),
             id: Uuid::nil(),
+            lon: 19.45,
+            lat: 51.75,
             json: Bytes::from_static(json.as_bytes()),
         }
     }
@@ -235,10 +243,15 @@ mod tests {
     fn assembling_keeps_the_newest_points_when_over_the_limit() {
         let a = Arc::new(Cell::new(vec![point(3, "3"), point(1, "1")], false));
         let b = Arc::new(Cell::new(vec![point(2, "2")], false));
-        let all: serde_json::Value = serde_json::from_slice(&assemble(&[a.clone(), b.clone()], 5)).unwrap();
+        let city = [19.0, 51.0, 20.0, 52.0];
+        let all: serde_json::Value = serde_json::from_slice(&assemble(&[a.clone(), b.clone()], city, 5)).unwrap();
         assert_eq!(all["features"].as_array().unwrap().len(), 3);
         assert_eq!(all["truncated"], false);
-        let newest: serde_json::Value = serde_json::from_slice(&assemble(&[a, b], 2)).unwrap();
+        // Points of a cell outside the asked box are left out.
+        let elsewhere: serde_json::Value =
+            serde_json::from_slice(&assemble(&[a.clone()], [19.46, 51.76, 19.47, 51.77], 5)).unwrap();
+        assert_eq!(elsewhere["features"], serde_json::json!([]));
+        let newest: serde_json::Value = serde_json::from_slice(&assemble(&[a, b], city, 2)).unwrap();
         assert_eq!(newest["features"], serde_json::json!([3, 2]));
         assert_eq!(newest["truncated"], true);
     }

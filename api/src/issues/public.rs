@@ -243,7 +243,7 @@ const MAP_LIMIT: i64 = 5000;
 
 /// The public map: approved issues as GeoJSON points (finished ones leave the map after the
 /// configured time, R2.5). Clients cluster the points. The answer is put together from shared
-/// grid cells (see `map_cache`), so it may hold points a little outside the box.
+/// grid cells (see `map_cache`) and clipped to the box.
 #[utoipa::path(
     tag = "issues",
     operation_id = "map_issues",
@@ -288,7 +288,7 @@ pub async fn map_issues(
         })?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/geo+json"))
-        .body(map_cache::assemble(&cells, MAP_LIMIT as usize)))
+        .body(map_cache::assemble(&cells, bbox, MAP_LIMIT as usize)))
 }
 
 /// The map points of one grid cell, newest first.
@@ -335,6 +335,8 @@ async fn map_cell(state: &AppState, filter: &IssueFilter, logged_in: bool, cell:
             Ok(CellPoint {
                 created_at,
                 id,
+                lon,
+                lat,
                 json: web::Bytes::from(json),
             })
         })
