@@ -16,8 +16,11 @@ ALTER TABLE issues
     ADD COLUMN overdue_noticed_for timestamptz,
     ADD COLUMN anonymised_at timestamptz,
     -- The language the reporter wrote in, for the mail they get about the issue.
-    ADD COLUMN reporter_language text NOT NULL DEFAULT 'pl' CHECK (reporter_language IN ('pl', 'en')),
-    ADD CHECK ((status = 'closed') = (close_reason IS NOT NULL));
+    ADD COLUMN reporter_language text NOT NULL DEFAULT 'pl' CHECK (reporter_language IN ('pl', 'en'));
+
+-- Issues closed before reasons were recorded get the most neutral one.
+UPDATE issues SET close_reason = 'unfounded' WHERE status = 'closed' AND close_reason IS NULL;
+ALTER TABLE issues ADD CHECK ((status = 'closed') = (close_reason IS NOT NULL));
 
 CREATE INDEX issues_unit_deadline ON issues (unit_id, deadline_at);
 CREATE INDEX issues_running_deadlines ON issues (deadline_at) WHERE deadline_at IS NOT NULL AND NOT deadline_paused;
