@@ -367,16 +367,26 @@ async fn concurrent_filings_get_unique_numbers() {
             let body = pothole(CENTRE.0 + f64::from(i) * 0.00001, CENTRE.1);
             let client = app.client.clone();
             let url = app.url("/api/v1/issues");
+            // A client behaving as documented: a 503 (the database pool was busy for too
+            // long on a loaded machine) is retried with the same Idempotency-Key; anything
+            // else must be a 201.
             tokio::spawn(async move {
-                client
-                    .post(url)
-                    .json(&body)
-                    .send()
-                    .await
-                    .unwrap()
-                    .json::<Value>()
-                    .await
-                    .unwrap()
+                let key = format!("concurrent-{i}");
+                loop {
+                    let response = client
+                        .post(&url)
+                        .header("Idempotency-Key", &key)
+                        .json(&body)
+                        .send()
+                        .await
+                        .unwrap();
+                    if response.status() == 503 {
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                        continue;
+                    }
+                    assert_eq!(response.status(), 201);
+                    return response.json::<Value>().await.unwrap();
+                }
             })
         })
         .collect();
