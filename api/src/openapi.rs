@@ -30,7 +30,7 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "moderation", description = "The moderation gate and staff views of issues"),
         (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, crate::workflow::queue::QueueSort)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;

@@ -93,5 +93,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(templates::create_template)
         .service(templates::update_template)
         .service(templates::delete_template)
+        .service(notices::get_notification_settings)
         .service(notices::update_notification_settings);
 }

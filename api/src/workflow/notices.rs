@@ -4,7 +4,7 @@
 //! digest, as each chooses) and about deadlines; a unit's own address when an issue is
 //! forwarded to it.
 
-use actix_web::{put, web};
+use actix_web::{get, put, web};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use minijinja::context;
@@ -203,6 +203,43 @@ pub struct NotificationSettings {
     pub new_issue_mail: NewIssueMail,
 }
 
+fn require_staff(principal: &Principal) -> AppResult<()> {
+    if principal.is_staff() {
+        Ok(())
+    } else {
+        Err(AppError::client(
+            actix_web::http::StatusCode::FORBIDDEN,
+            "forbidden",
+            "Only city staff have queue notifications.",
+        ))
+    }
+}
+
+/// How one hears of new issues in one's queue (staff).
+#[utoipa::path(
+    tag = "workflow",
+    operation_id = "get_notification_settings",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The settings", body = NotificationSettings),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/accounts/me/notification-settings")]
+pub async fn get_notification_settings(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> AppResult<web::Json<NotificationSettings>> {
+    require_staff(&principal)?;
+    let mut conn = state.pool.get().await?;
+    let new_issue_mail = accounts::table
+        .find(principal.account_id)
+        .select(accounts::new_issue_mail)
+        .first(&mut conn)
+        .await?;
+    Ok(web::Json(NotificationSettings { new_issue_mail }))
+}
+
 /// Chooses how one hears of new issues: at once, in a daily digest, or not at all (staff).
 #[utoipa::path(
     tag = "workflow",
@@ -220,13 +257,7 @@ pub async fn update_notification_settings(
     principal: Principal,
     body: Json<NotificationSettings>,
 ) -> AppResult<web::Json<NotificationSettings>> {
-    if !principal.is_staff() {
-        return Err(AppError::client(
-            actix_web::http::StatusCode::FORBIDDEN,
-            "forbidden",
-            "Only city staff have queue notifications.",
-        ));
-    }
+    require_staff(&principal)?;
     let mut conn = state.pool.get().await?;
     diesel::update(accounts::table.find(principal.account_id))
         .set(accounts::new_issue_mail.eq(body.new_issue_mail))

@@ -1093,6 +1093,13 @@ async fn staff_who_choose_a_digest_get_one_daily_mail_instead_of_one_per_issue()
         )
         .await;
     assert_eq!(settings.status(), 200);
+    let read: Value = app
+        .get_as("/api/v1/accounts/me/notification-settings", &zdit.token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(read["new_issue_mail"], "digest");
     file(&app, &pothole(None)).await;
     file(&app, &pothole(None)).await;
     tokio::time::sleep(StdDuration::from_millis(500)).await;

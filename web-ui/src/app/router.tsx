@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { MainLayout } from '@/components/layout/main-layout';
-import { RequireAdmin, RequireAuth, RequireModerator } from '@/components/require-auth';
+import { RequireAdmin, RequireAuth, RequireConsole, RequireModerator } from '@/components/require-auth';
 import { paths } from '@/config/paths';
 import { AccountDeletedPage } from '@/features/account/routes/account-deleted-page';
 import { AccountPage } from '@/features/account/routes/account-page';
@@ -65,6 +65,24 @@ export const routes: RouteObject[] = [
               { path: paths.account, element: <AccountPage /> },
               { path: paths.inbox, element: <InboxPage /> },
               { path: paths.myIssues, element: <MyIssuesPage /> },
+              {
+                element: <RequireConsole />,
+                // Loaded when first opened: only staff need the console.
+                children: [
+                  {
+                    path: paths.console,
+                    lazy: async () => ({ Component: (await import('@/features/console/routes/console-page')).ConsolePage }),
+                  },
+                  {
+                    path: paths.consoleNew,
+                    lazy: async () => ({ Component: (await import('@/features/console/routes/new-issue-page')).NewIssuePage }),
+                  },
+                  {
+                    path: paths.consoleIssuePattern,
+                    lazy: async () => ({ Component: (await import('@/features/console/routes/work-page')).WorkPage }),
+                  },
+                ],
+              },
               {
                 element: <RequireModerator />,
                 children: [

@@ -49,3 +49,9 @@ export function RequireModerator() {
   const { t } = useTranslation();
   return <RequireStaff allowed={(auth) => auth.isModerator} forbiddenText={t('forbidden.moderators')} />;
 }
+
+/** The operator console: operators, the contact centre, moderators and administrators. */
+export function RequireConsole() {
+  const { t } = useTranslation();
+  return <RequireStaff allowed={(auth) => auth.canUseConsole} forbiddenText={t('forbidden.console')} />;
+}

@@ -9,6 +9,11 @@ export const paths = {
   tracking: (token: string) => `/track/${encodeURIComponent(token)}`,
   trackingPattern: '/track/:token',
   moderation: '/moderation',
+  /** The operators' queue, an issue's work screen, and registering a caller's issue. */
+  console: '/console',
+  consoleIssue: (number: string) => `/console/issues/${encodeURIComponent(number.replace('/', '-'))}`,
+  consoleIssuePattern: '/console/issues/:number',
+  consoleNew: '/console/new',
   procedures: '/procedures',
   procedure: (id: string) => `/procedures/${encodeURIComponent(id)}`,
   units: '/units',

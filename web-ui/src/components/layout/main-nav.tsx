@@ -11,13 +11,19 @@ const items = [
   { to: paths.units, label: 'nav.units', end: false },
 ] as const;
 
+const consoleItem = { to: paths.console, label: 'nav.console', end: false } as const;
 const moderationItem = { to: paths.moderation, label: 'nav.moderation', end: false } as const;
 const adminItem = { to: paths.admin, label: 'nav.admin', end: false } as const;
 
 export function MainNav() {
   const { t } = useTranslation();
-  const { isAdmin, isModerator } = useAuth();
-  const shown = [...items, ...(isModerator ? [moderationItem] : []), ...(isAdmin ? [adminItem] : [])];
+  const { isAdmin, isModerator, canUseConsole } = useAuth();
+  const shown = [
+    ...items,
+    ...(canUseConsole ? [consoleItem] : []),
+    ...(isModerator ? [moderationItem] : []),
+    ...(isAdmin ? [adminItem] : []),
+  ];
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container main-nav__list">

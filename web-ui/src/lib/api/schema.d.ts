@@ -743,7 +743,7 @@ export interface paths {
         /**
          * The public map: approved issues as GeoJSON points (finished ones leave the map after the
          *     configured time, R2.5). Clients cluster the points. The answer is put together from shared
-         *     grid cells (see `map_cache`), so it may hold points a little outside the box.
+         *     grid cells (see `map_cache`) and clipped to the box.
          */
         get: operations["map_issues"];
         put?: never;
@@ -1283,7 +1283,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** How one hears of new issues in one's queue (staff). */
+        get: operations["get_notification_settings"];
         /** Chooses how one hears of new issues: at once, in a daily digest, or not at all (staff). */
         put: operations["update_notification_settings"];
         post?: never;
@@ -5640,6 +5641,35 @@ export interface operations {
             };
             /** @description Invalid template */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Not staff */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,7 +15,12 @@ export type Auth = {
   isAdmin: boolean;
   /** Moderators and administrators decide which issues become public (R2.1). */
   isModerator: boolean;
+  /** Operators, the contact centre, moderators and administrators work on issues in the console. */
+  canUseConsole: boolean;
 };
+
+/** The roles that work on issues in the console. */
+const CONSOLE_ROLES: readonly Role[] = ['operator', 'contact_centre', 'moderator', 'admin'];
 
 export function useSessionStatus(): SessionStatus {
   return useSyncExternalStore(sessionStore.subscribe, () => sessionStore.getState().status);
@@ -35,5 +40,6 @@ export function useAuth(): Auth {
     hasRole,
     isAdmin: hasRole('admin'),
     isModerator: hasRole('moderator') || hasRole('admin'),
+    canUseConsole: CONSOLE_ROLES.some(hasRole),
   };
 }

@@ -92,3 +92,17 @@ export function bboxParam(bounds: L.LatLngBounds): string {
   const round = (value: number) => value.toFixed(5);
   return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(round).join(',');
 }
+
+/** A marker's content: what it shows, and what it says to a screen reader. */
+export function markerElement(visible: string, spoken: string, className: string): HTMLElement {
+  const element = document.createElement('span');
+  element.className = className;
+  const shown = document.createElement('span');
+  shown.setAttribute('aria-hidden', 'true');
+  shown.textContent = visible;
+  const said = document.createElement('span');
+  said.className = 'visually-hidden';
+  said.textContent = spoken;
+  element.append(shown, said);
+  return element;
+}

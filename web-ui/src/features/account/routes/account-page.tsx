@@ -6,6 +6,7 @@ import { AccountNav } from '../components/account-nav';
 import { DeleteAccountForm } from '../components/delete-account-form';
 import { EmailForm } from '../components/email-form';
 import { MyDataSection } from '../components/my-data-section';
+import { NotificationSettingsForm } from '../components/notification-settings-form';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 import { Section } from '@/components/section';
@@ -34,6 +35,11 @@ export function AccountPage() {
           <Section title={t('changePassword.title')}>
             <PasswordForm />
           </Section>
+          {profile.roles.length > 0 && (
+            <Section title={t('notifications.title')}>
+              <NotificationSettingsForm />
+            </Section>
+          )}
           <Section title={t('totp.title')}>
             <TotpSection profile={profile} />
           </Section>

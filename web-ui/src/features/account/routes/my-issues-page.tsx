@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IssueCard } from '@/components/issues/issue-card';
-import { ModerationState } from '@/components/issues/moderation-state';
 import { Page } from '@/components/page';
 import { LoadError, Loading } from '@/components/status';
 import { paths } from '@/config/paths';
 import { useMyIssues } from '../api/my-issues';
 import { AccountNav } from '../components/account-nav';
+import { MyIssue } from '../components/my-issue';
 
 export function MyIssuesPage() {
   const { t } = useTranslation();
@@ -27,10 +26,7 @@ export function MyIssuesPage() {
             <ul className="issue-list">
               {issues.data.map((issue) => (
                 <li key={issue.number}>
-                  {/* Only approved issues have a public page. */}
-                  <IssueCard issue={issue} href={issue.moderation === 'approved' ? paths.issue(issue.number) : undefined} headingLevel={2}>
-                    <ModerationState moderation={issue.moderation} reason={issue.moderation_reason} />
-                  </IssueCard>
+                  <MyIssue issue={issue} />
                 </li>
               ))}
             </ul>

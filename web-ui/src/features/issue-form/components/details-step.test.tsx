@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderRoutes } from '@/testing/test-utils';
-import { roadDamage } from '../testing/fixtures';
+import { roadDamage } from '@/testing/issue-fixtures';
 import { DetailsStep, type Details } from './details-step';
 
 const empty: Details = { title: '', description: '', fieldValues: {} };

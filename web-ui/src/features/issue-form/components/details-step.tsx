@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { FormFeedback, submittedValues, TextAreaField, TextField, useFormErrors } from '@/components/form';
 import { sortedFields } from '@/lib/issues/fields';
 import type { Category, FieldValues } from '@/lib/issues/types';
-import { controlName, readFieldValues, type FieldProblem } from '../utils/field-values';
+import { controlName, readFieldValues } from '@/lib/issues/field-values';
 import { elsewhereThan } from '../utils/steps';
-import { DynamicField } from './dynamic-field';
+import { DynamicField, useFieldProblemText } from '@/components/issues/dynamic-field';
 import { StepForm, type StepPosition } from './step-form';
 
 const ELSEWHERE = elsewhereThan('details');
@@ -23,34 +23,10 @@ type DetailsStepProps = {
   onBack: () => void;
 };
 
-/** A problem found before sending, in words. */
-function useProblemText() {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
-  return (problem: FieldProblem): string => {
-    switch (problem.code) {
-      case 'required':
-        return t('errors.required');
-      case 'not_a_number':
-        return t('report.fields.notANumber');
-      case 'too_small':
-        return t('report.fields.tooSmall', { min: number.format(problem.min) });
-      case 'too_large':
-        return t('report.fields.tooLarge', { max: number.format(problem.max) });
-      case 'invalid_option':
-        return t('errors.invalid');
-      case 'too_long':
-        return t('report.fields.tooLong', { max: number.format(problem.max) });
-      case 'invalid_date':
-        return t('report.fields.invalidDate');
-    }
-  };
-}
-
 /** Step: what is wrong — a title, a description, and the category's extra fields. */
 export function DetailsStep({ category, details, position, serverError, onNext, onBack }: DetailsStepProps) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
+  const problemText = useFieldProblemText();
   const fields = useMemo(() => sortedFields(category.fields), [category.fields]);
   const names = useMemo(() => ['title', 'description', ...fields.map(controlName)], [fields]);
   const [localErrors, setLocalErrors] = useState<Partial<Record<string, string>>>();

@@ -8,8 +8,8 @@ import { isInCity } from '@/lib/map/geometry';
 import type { ChosenPlace, PlaceSource } from '../utils/draft';
 import { photoLocation } from '../utils/photo-location';
 import { elsewhereThan } from '../utils/steps';
-import { AddressCombobox } from './address-combobox';
-import { PlaceMap } from './place-map';
+import { AddressCombobox } from '@/components/issues/address-combobox';
+import { PlaceMap } from '@/components/map/place-map';
 import { StepForm, type StepPosition } from './step-form';
 
 const FIELDS = ['location', 'address'] as const;

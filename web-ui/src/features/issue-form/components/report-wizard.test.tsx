@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@/testing/fake-api';
 import { jsonResponse, problemResponse, renderRoutes } from '@/testing/test-utils';
-import { greenery, piotrkowska, roadDamage } from '../testing/fixtures';
+import { greenery, piotrkowska, roadDamage } from '@/testing/issue-fixtures';
 import { ReportWizard } from './report-wizard';
 
 const refused = () =>

@@ -34,3 +34,14 @@ export function useWithdrawConsent(token: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trackingKey(token) }),
   });
 }
+
+/** Answers the city's question through the tracking link; the issue is then read again. */
+export function useAnswerByTracking(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (answer: string) => {
+      unwrap(await apiClient.POST('/api/v1/tracking/{token}/answer', { params: { path: { token } }, body: { answer } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trackingKey(token) }),
+  });
+}

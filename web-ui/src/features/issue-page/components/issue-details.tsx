@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/date-time';
+import { DeadlineInfo } from '@/components/issues/deadline-info';
 import { FieldValueList } from '@/components/issues/field-value-list';
 import { IssueStatusBadge } from '@/components/issues/issue-status';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
@@ -40,6 +41,20 @@ export function IssueDetails({ issue, timeline, photosPublic = true }: IssueDeta
             <IssueStatusBadge status={issue.status} />
           </dd>
         </div>
+        {issue.close_reason && (
+          <div className="details__row">
+            <dt>{t('issue.closeReason')}</dt>
+            <dd>{t(`closeReason.${issue.close_reason}`)}</dd>
+          </div>
+        )}
+        {issue.deadline && (
+          <div className="details__row">
+            <dt>{t('issue.deadline')}</dt>
+            <dd>
+              <DeadlineInfo deadline={issue.deadline} withKind />
+            </dd>
+          </div>
+        )}
         <div className="details__row">
           <dt>{t('issue.category')}</dt>
           <dd>{inLanguage(language, issue.category.name_pl, issue.category.name_en)}</dd>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { InformationRequest } from '@/components/issues/information-request';
 import { IssueStatusBadge } from '@/components/issues/issue-status';
 import { ModerationState } from '@/components/issues/moderation-state';
 import { Page } from '@/components/page';
@@ -7,7 +8,7 @@ import { Section } from '@/components/section';
 import { LoadError, Loading } from '@/components/status';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
-import { useTrackedIssue } from '../api/issue';
+import { useAnswerByTracking, useTrackedIssue } from '../api/issue';
 import { IssueDetails } from '../components/issue-details';
 import { WithdrawConsent } from '../components/withdraw-consent';
 
@@ -16,6 +17,7 @@ export function TrackingPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const tracked = useTrackedIssue(token);
+  const answer = useAnswerByTracking(token);
 
   if (tracked.isPending) {
     return (
@@ -50,6 +52,7 @@ export function TrackingPage() {
           <Link to={paths.issue(issue.number)}>{t('tracking.publicPage')}</Link>
         </p>
       )}
+      <InformationRequest request={issue.information_request} answer={answer} />
       <IssueDetails issue={issue} timeline={issue.timeline} photosPublic={approved} />
       <Section title={t('tracking.contactTitle')}>
         <WithdrawConsent token={token} hasContact={issue.has_contact} />

@@ -5,7 +5,7 @@ import { CityMap } from '@/components/map/city-map';
 import { paths } from '@/config/paths';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import type { City } from '@/lib/issues/types';
-import { bboxParam, L } from '@/lib/map/leaflet';
+import { bboxParam, L, markerElement } from '@/lib/map/leaflet';
 import { useMapPoints, type IssueFilter } from '../api/issues';
 import { clusterIndex } from './clusters';
 
@@ -21,20 +21,6 @@ function viewOf(map: L.Map): View {
     bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
     zoom: Math.round(map.getZoom()),
   };
-}
-
-/** A marker's content: what it shows, and what it says to a screen reader. */
-function markerElement(visible: string, spoken: string, className: string): HTMLElement {
-  const element = document.createElement('span');
-  element.className = className;
-  const shown = document.createElement('span');
-  shown.setAttribute('aria-hidden', 'true');
-  shown.textContent = visible;
-  const said = document.createElement('span');
-  said.className = 'visually-hidden';
-  said.textContent = spoken;
-  element.append(shown, said);
-  return element;
 }
 
 /**

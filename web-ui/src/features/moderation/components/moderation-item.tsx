@@ -6,10 +6,10 @@ import { useLanguage } from '@/hooks/use-language';
 import { inLanguage } from '@/lib/issues/fields';
 import type { Category, Moderation } from '@/lib/issues/types';
 import { fieldValuesOf } from '@/lib/issues/types';
-import type { StaffIssue } from '../api/moderation';
-import { DecisionForm } from './decision-form';
-import { RedactionForm } from './redaction-form';
-import { StaffPhotos } from './staff-photos';
+import type { StaffIssue } from '@/lib/issues/staff';
+import { DecisionForm } from '@/components/moderation/decision-form';
+import { RedactionForm } from '@/components/moderation/redaction-form';
+import { StaffPhotos } from '@/components/moderation/staff-photos';
 
 type ModerationItemProps = {
   issue: StaffIssue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roadDamage } from '../testing/fixtures';
+import { roadDamage } from '@/testing/issue-fixtures';
 import { readFieldValues, type FormReader } from './field-values';
 
 /** A submitted form with these values (lists for groups of checkboxes). */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@/testing/fake-api';
 import { jsonResponse, renderRoutes } from '@/testing/test-utils';
-import type { Place } from '../api/places';
+import type { Place } from '@/lib/issues/places';
 import { AddressCombobox } from './address-combobox';
 
 const places: Place[] = [

@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFeedback, TextAreaField, useFormErrors } from '@/components/form';
 import type { Moderation } from '@/lib/issues/types';
-import { useModerate, type StaffIssue } from '../api/moderation';
+import { useModerate, type StaffIssue } from '@/lib/issues/staff';
 
 const FIELDS = ['reason', 'decision'] as const;
 type Decision = Exclude<Moderation, 'pending'>;
@@ -14,6 +14,7 @@ function isDecision(value: unknown): value is Decision {
 /**
  * The decision on an issue: approve it for the public map, reject it (never public), or hide it
  * for unlawful content. A rejection or hiding needs a reason, which only staff and the reporter see.
+ * The issue's present state is not offered again.
  */
 export function DecisionForm({ issue, onDecided }: { issue: StaffIssue; onDecided: (decision: Decision) => void }) {
   const { t } = useTranslation();
@@ -55,15 +56,21 @@ export function DecisionForm({ issue, onDecided }: { issue: StaffIssue; onDecide
         error={fieldError('reason') ?? fieldError('decision')}
       />
       <div className="form__actions">
-        <button type="submit" name="decision" value="approved" disabled={moderate.isPending}>
-          {t('moderation.approve')}
-        </button>
-        <button type="submit" name="decision" value="rejected" className="secondary" disabled={moderate.isPending}>
-          {t('moderation.reject')}
-        </button>
-        <button type="submit" name="decision" value="hidden" className="danger" disabled={moderate.isPending}>
-          {t('moderation.hide')}
-        </button>
+        {issue.moderation !== 'approved' && (
+          <button type="submit" name="decision" value="approved" disabled={moderate.isPending}>
+            {t('moderation.approve')}
+          </button>
+        )}
+        {issue.moderation !== 'rejected' && (
+          <button type="submit" name="decision" value="rejected" className="secondary" disabled={moderate.isPending}>
+            {t('moderation.reject')}
+          </button>
+        )}
+        {issue.moderation !== 'hidden' && (
+          <button type="submit" name="decision" value="hidden" className="danger" disabled={moderate.isPending}>
+            {t('moderation.hide')}
+          </button>
+        )}
       </div>
     </form>
   );

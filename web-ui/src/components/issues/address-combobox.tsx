@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { MIN_QUERY_LENGTH, usePlaces, type Place } from '../api/places';
+import { MIN_QUERY_LENGTH, usePlaces, type Place } from '@/lib/issues/places';
 
 /** How long typing must pause before places are looked up. */
 const LOOKUP_DELAY_MS = 250;

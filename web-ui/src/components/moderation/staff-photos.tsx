@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/components/form';
 import { formErrorsOf } from '@/lib/api/field-errors';
-import { usePhotoVisibility, useStaffPhoto, type StaffIssue } from '../api/moderation';
+import { usePhotoVisibility, useStaffPhoto, type StaffIssue } from '@/lib/issues/staff';
 
 const NO_FIELDS: readonly string[] = [];
 
-type StaffPhotoProps = { number: string; photo: StaffIssue['all_photos'][number]; index: number; count: number };
+type StaffPhotoProps = {
+  number: string;
+  photo: StaffIssue['all_photos'][number];
+  index: number;
+  count: number;
+  canModerate: boolean;
+};
 
-function StaffPhoto({ number, photo, index, count }: StaffPhotoProps) {
+function StaffPhoto({ number, photo, index, count, canModerate }: StaffPhotoProps) {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const thumbnail = useStaffPhoto(number, photo.id, true);
@@ -33,16 +39,18 @@ function StaffPhoto({ number, photo, index, count }: StaffPhotoProps) {
         >
           {t('moderation.fullSize', { index: index + 1 })}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={visibility.isPending}
-          onClick={() => {
-            visibility.mutate({ photoId: photo.id, hidden: !photo.hidden });
-          }}
-        >
-          {photo.hidden ? t('moderation.showPhoto', { index: index + 1 }) : t('moderation.hidePhoto', { index: index + 1 })}
-        </button>
+        {canModerate && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={visibility.isPending}
+            onClick={() => {
+              visibility.mutate({ photoId: photo.id, hidden: !photo.hidden });
+            }}
+          >
+            {photo.hidden ? t('moderation.showPhoto', { index: index + 1 }) : t('moderation.hidePhoto', { index: index + 1 })}
+          </button>
+        )}
       </div>
       {failure && (
         <p role="alert" className="field__error">
@@ -53,8 +61,11 @@ function StaffPhoto({ number, photo, index, count }: StaffPhotoProps) {
   );
 }
 
-/** Every photo of an issue, hidden ones too, each with a way to hide it from the public or show it again. */
-export function StaffPhotos({ issue }: { issue: StaffIssue }) {
+/**
+ * Every photo of an issue, hidden ones too; for moderators each with a way to hide it from the
+ * public or show it again.
+ */
+export function StaffPhotos({ issue, canModerate = true }: { issue: StaffIssue; canModerate?: boolean }) {
   const { t } = useTranslation();
   if (issue.all_photos.length === 0) {
     return <p>{t('issue.noPhotos')}</p>;
@@ -62,7 +73,14 @@ export function StaffPhotos({ issue }: { issue: StaffIssue }) {
   return (
     <ul className="staff-photos">
       {issue.all_photos.map((photo, index) => (
-        <StaffPhoto key={photo.id} number={issue.number} photo={photo} index={index} count={issue.all_photos.length} />
+        <StaffPhoto
+          key={photo.id}
+          number={issue.number}
+          photo={photo}
+          index={index}
+          count={issue.all_photos.length}
+          canModerate={canModerate}
+        />
       ))}
     </ul>
   );

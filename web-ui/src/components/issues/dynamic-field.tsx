@@ -3,7 +3,7 @@ import { CheckboxField, ChoiceGroup, SelectField, TextField } from '@/components
 import { useLanguage } from '@/hooks/use-language';
 import { fieldLabel, inLanguage } from '@/lib/issues/fields';
 import type { FieldDefinition, FieldValue } from '@/lib/issues/types';
-import { controlName, DEFAULT_MAX_LENGTH } from '../utils/field-values';
+import { controlName, DEFAULT_MAX_LENGTH, type FieldProblem } from '@/lib/issues/field-values';
 
 type DynamicFieldProps = {
   field: FieldDefinition;
@@ -122,4 +122,28 @@ export function DynamicField({ field, value, error }: DynamicFieldProps) {
         />
       );
   }
+}
+
+/** A problem with an extra field's value found before sending, in words. */
+export function useFieldProblemText() {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+  return (problem: FieldProblem): string => {
+    switch (problem.code) {
+      case 'required':
+        return t('errors.required');
+      case 'not_a_number':
+        return t('report.fields.notANumber');
+      case 'too_small':
+        return t('report.fields.tooSmall', { min: number.format(problem.min) });
+      case 'too_large':
+        return t('report.fields.tooLarge', { max: number.format(problem.max) });
+      case 'invalid_option':
+        return t('errors.invalid');
+      case 'too_long':
+        return t('report.fields.tooLong', { max: number.format(problem.max) });
+      case 'invalid_date':
+        return t('report.fields.invalidDate');
+    }
+  };
 }

@@ -1,7 +1,7 @@
 import { type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFeedback, FormSuccess, submittedValues, TextAreaField, TextField, useFormErrors } from '@/components/form';
-import { useRedact, type StaffIssue } from '../api/moderation';
+import { useRedact, type StaffIssue } from '@/lib/issues/staff';
 
 const FIELDS = ['title', 'description'] as const;
 

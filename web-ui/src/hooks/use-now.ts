@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+
+/** The current time, renewed every `intervalMs` (a minute by default), for "due in…" texts. */
+export function useNow(intervalMs = 60_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      setNow(new Date());
+    }, intervalMs);
+    return () => {
+      window.clearInterval(timer);
+    };
+  }, [intervalMs]);
+  return now;
+}
