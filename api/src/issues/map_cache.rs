@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(all["truncated"], false);
         // Points of a cell outside the asked box are left out.
         let elsewhere: serde_json::Value =
-            serde_json::from_slice(&assemble(&[a.clone()], [19.46, 51.76, 19.47, 51.77], 5)).unwrap();
+            serde_json::from_slice(&assemble(std::slice::from_ref(&a), [19.46, 51.76, 19.47, 51.77], 5)).unwrap();
         assert_eq!(elsewhere["features"], serde_json::json!([]));
         let newest: serde_json::Value = serde_json::from_slice(&assemble(&[a, b], city, 2)).unwrap();
         assert_eq!(newest["features"], serde_json::json!([3, 2]));
