@@ -1122,3 +1122,71 @@ async fn staff_who_choose_a_digest_get_one_daily_mail_instead_of_one_per_issue()
         .await;
     assert_problem(refused, 403, "forbidden").await;
 }
+
+#[tokio::test]
+async fn issues_close_from_each_open_status_and_late_infeasibility_is_recorded() {
+    let app = app().await;
+    let zdit = operator(&app, ZDIT).await;
+    let (new, accepted, started) = (
+        file(&app, &pothole(None)).await,
+        file(&app, &pothole(None)).await,
+        file(&app, &pothole(None)).await,
+    );
+    for issue in [&accepted, &started] {
+        assert_eq!(
+            act(
+                &app,
+                &zdit.token,
+                &issue["number"],
+                "status",
+                json!({ "status": "accepted" })
+            )
+            .await
+            .status(),
+            200
+        );
+    }
+    let body = json!({ "status": "in_progress", "message": "Zlecono." });
+    assert_eq!(
+        act(&app, &zdit.token, &started["number"], "status", body)
+            .await
+            .status(),
+        200
+    );
+    let close =
+        |reason: &str| json!({ "status": "closed", "message": "Uzasadnienie zamknięcia.", "close_reason": reason });
+    let closed: Value = act(&app, &zdit.token, &new["number"], "status", close("outside_competence"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (closed["status"].as_str(), closed["close_reason"].as_str()),
+        (Some("closed"), Some("outside_competence"))
+    );
+    let unknown = act(&app, &zdit.token, &accepted["number"], "status", close("bored")).await;
+    let problem = assert_problem(unknown, 422, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "close_reason");
+    // Closed as not feasible within 30 days of acceptance: on time.
+    let closed: Value = act(&app, &zdit.token, &accepted["number"], "status", close("not_feasible"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        closed["history"].as_array().unwrap().last().unwrap()["after"]["late"],
+        false
+    );
+    // Later than that: recorded as late.
+    app.clock.advance(Duration::days(40));
+    let token = fresh(&app, &zdit).await;
+    let closed: Value = act(&app, &token, &started["number"], "status", close("not_feasible"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        closed["history"].as_array().unwrap().last().unwrap()["after"]["late"],
+        true
+    );
+}
