@@ -101,6 +101,8 @@ pub struct Config {
     pub inbound_mail_secret: Option<SecretString>,
     /// The hour (Europe/Warsaw) at which daily digests of new issues are sent.
     pub digest_hour: u32,
+    /// Signs webhook deliveries (`Kontakt-Signature: sha256=<HMAC>`); unsigned when unset.
+    pub webhook_secret: Option<SecretString>,
 }
 
 /// How log lines are written.
@@ -155,6 +157,7 @@ impl Default for Config {
             reply_address: None,
             inbound_mail_secret: None,
             digest_hour: 7,
+            webhook_secret: None,
         }
     }
 }

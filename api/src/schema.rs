@@ -263,6 +263,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox_webhooks (id) {
+        id -> Int8,
+        url -> Text,
+        payload -> Jsonb,
+        issue_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        send_after -> Timestamptz,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamptz>,
+        sent_at -> Nullable<Timestamptz>,
+        failed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     personal_data_access (id) {
         id -> Uuid,
         staff_id -> Nullable<Uuid>,
@@ -369,6 +385,7 @@ diesel::table! {
         website -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        webhook_url -> Nullable<Text>,
     }
 }
 
@@ -393,6 +410,7 @@ diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(recovery_codes -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(outbox_emails -> issues (issue_id));
+diesel::joinable!(outbox_webhooks -> issues (issue_id));
 diesel::joinable!(response_templates -> categories (category_id));
 diesel::joinable!(role_grants -> units (unit_id));
 diesel::joinable!(sessions -> accounts (account_id));
@@ -414,6 +432,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     message_reads,
     messages,
     outbox_emails,
+    outbox_webhooks,
     personal_data_access,
     recovery_codes,
     refresh_tokens,

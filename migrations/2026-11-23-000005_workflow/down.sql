@@ -1,4 +1,6 @@
 DROP TABLE job_runs;
+DROP TABLE outbox_webhooks;
+ALTER TABLE units DROP COLUMN webhook_url;
 DROP INDEX outbox_emails_issue;
 ALTER TABLE outbox_emails DROP COLUMN issue_id, DROP COLUMN reply_to;
 ALTER TABLE accounts DROP COLUMN new_issue_mail;

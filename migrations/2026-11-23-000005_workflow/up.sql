@@ -85,6 +85,25 @@ ALTER TABLE outbox_emails
     ADD COLUMN reply_to text;
 CREATE INDEX outbox_emails_issue ON outbox_emails (issue_id) WHERE issue_id IS NOT NULL;
 
+-- Units may also take their issues at a webhook (R4.2): signed JSON POSTs, delivered and
+-- retried like mail.
+ALTER TABLE units ADD COLUMN webhook_url text CHECK (webhook_url ~ '^https?://');
+CREATE TABLE outbox_webhooks (
+    id bigserial PRIMARY KEY,
+    url text NOT NULL,
+    payload jsonb NOT NULL,
+    issue_id uuid REFERENCES issues (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL,
+    send_after timestamptz NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    last_error text,
+    claimed_until timestamptz,
+    sent_at timestamptz,
+    failed_at timestamptz
+);
+CREATE INDEX outbox_webhooks_due ON outbox_webhooks (send_after) WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX outbox_webhooks_issue ON outbox_webhooks (issue_id) WHERE issue_id IS NOT NULL;
+
 -- Periodic jobs claim each run (a job and its slot, e.g. a day) once across all instances.
 CREATE TABLE job_runs (
     job text NOT NULL,

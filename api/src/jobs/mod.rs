@@ -7,6 +7,7 @@ use crate::app::AppState;
 pub async fn run(state: AppState) {
     tokio::join!(
         crate::notify::outbox::run(state.clone()),
+        crate::notify::webhooks::run(state.clone()),
         crate::workflow::jobs::run(state)
     );
 }

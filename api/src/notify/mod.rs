@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod outbox;
+pub mod webhooks;
 
 use diesel_async::AsyncPgConnection;
 

@@ -63,9 +63,11 @@ pub struct UnitContactUpdate {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub website: Option<String>,
+    /// Where the unit takes its issues as JSON POSTs (not public; `""` removes it).
+    pub webhook_url: Option<String>,
 }
 
-/// Updates a unit's public contact data (administrators and the unit's own operators).
+/// Updates a unit's public contact data and its webhook (administrators and the unit's own operators).
 #[utoipa::path(
     tag = "units",
     operation_id = "update_unit_contact",
@@ -100,6 +102,21 @@ pub async fn update_unit_contact(
     let email = optional(&body.email, unit.email.clone()).map(|email| v.email("email", &email));
     let phone = optional(&body.phone, unit.phone.clone()).and_then(|phone| v.phone("phone", Some(&phone)));
     let website = optional(&body.website, unit.website.clone());
+    let current_webhook: Option<String> = units::table
+        .find(unit.id)
+        .select(units::webhook_url)
+        .first(&mut conn)
+        .await?;
+    let webhook = optional(&body.webhook_url, current_webhook);
+    if let Some(webhook) = &webhook
+        && (!(webhook.starts_with("https://") || webhook.starts_with("http://")) || webhook.len() > 2000)
+    {
+        v.add(crate::error::FieldError::new(
+            "webhook_url",
+            "invalid_url",
+            "A webhook URL starts with https://.",
+        ));
+    }
     if let Some(address) = &address {
         v.text("address", address, 1, 300);
     }
@@ -119,6 +136,7 @@ pub async fn update_unit_contact(
             units::email.eq(email),
             units::phone.eq(phone),
             units::website.eq(website),
+            units::webhook_url.eq(webhook),
             units::updated_at.eq(state.clock.now()),
         ))
         .returning(Unit::as_returning())

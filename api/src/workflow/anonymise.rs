@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::issues::model::{self, NewEvent};
-use crate::schema::{information_requests, issue_followers, issues, outbox_emails};
+use crate::schema::{information_requests, issue_followers, issues, outbox_emails, outbox_webhooks};
 
 /// Months kept after the month of registration.
 const KEPT_MONTHS: u32 = 6;
@@ -75,6 +75,9 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
                 .execute(conn)
                 .await?;
                 diesel::delete(outbox_emails::table.filter(outbox_emails::issue_id.eq_any(&ids)))
+                    .execute(conn)
+                    .await?;
+                diesel::delete(outbox_webhooks::table.filter(outbox_webhooks::issue_id.eq_any(&ids)))
                     .execute(conn)
                     .await?;
                 for id in &ids {

@@ -144,7 +144,7 @@ fn console_link(state: &AppState, issue: &Issue) -> String {
 }
 
 /// A new issue is in a queue (on arrival, dispatch or transfer): staff who want it at once
-/// are mailed, and for a unit's queue the unit's own address gets the issue (R4.2).
+/// are mailed, and for a unit's queue the unit's own address and webhook get the issue (R4.2).
 pub async fn announce_in_queue(
     conn: &mut AsyncPgConnection,
     state: &AppState,
@@ -152,9 +152,9 @@ pub async fn announce_in_queue(
     transferred: bool,
 ) -> AppResult<()> {
     let unit = (!issue.awaiting_dispatch).then_some(issue.unit_id);
-    let (unit_name, unit_email): (String, Option<String>) = units::table
+    let (unit_slug, unit_name, unit_email, webhook): (String, String, Option<String>, Option<String>) = units::table
         .find(issue.unit_id)
-        .select((units::name, units::email))
+        .select((units::slug, units::name, units::email, units::webhook_url))
         .first(conn)
         .await?;
     let console = console_link(state, issue);
@@ -192,6 +192,21 @@ pub async fn announce_in_queue(
             None,
         )
         .await?;
+    }
+    if let (Some(_), Some(url)) = (unit, webhook) {
+        let payload = serde_json::json!({
+            "event": if transferred { "issue.transferred" } else { "issue.received" },
+            "number": &issue.number,
+            "unit": unit_slug,
+            "title": issue.shown_title(),
+            "description": issue.shown_description(),
+            "location": issue.lat.zip(issue.lon).map(|(lat, lon)| serde_json::json!({ "lat": lat, "lon": lon })),
+            "address": &issue.address,
+            "status": issue.status,
+            "created_at": issue.created_at,
+            "console_url": &console,
+        });
+        crate::notify::webhooks::enqueue(conn, &url, &payload, Some(issue.id), state.clock.now()).await?;
     }
     Ok(())
 }

@@ -1190,3 +1190,92 @@ async fn issues_close_from_each_open_status_and_late_infeasibility_is_recorded()
         true
     );
 }
+
+#[tokio::test]
+async fn units_with_a_webhook_receive_their_issues_signed_and_retried() {
+    use std::sync::{Arc, Mutex};
+
+    use actix_web::{HttpRequest, HttpResponse, web};
+
+    /// Calls received, and the signature and body of each accepted delivery.
+    type Received = (usize, Vec<(String, Vec<u8>)>);
+    // A receiver that fails its first delivery, then records the signed bodies.
+    let received: Arc<Mutex<Received>> = Arc::default();
+    let shared = received.clone();
+    let server = actix_web::HttpServer::new(move || {
+        let shared = shared.clone();
+        actix_web::App::new().route(
+            "/hook",
+            web::post().to(move |request: HttpRequest, body: web::Bytes| {
+                let shared = shared.clone();
+                async move {
+                    let mut state = shared.lock().unwrap();
+                    state.0 += 1;
+                    if state.0 == 1 {
+                        return HttpResponse::ServiceUnavailable().finish();
+                    }
+                    let signature = request
+                        .headers()
+                        .get("kontakt-signature")
+                        .unwrap()
+                        .to_str()
+                        .unwrap()
+                        .to_owned();
+                    state.1.push((signature, body.to_vec()));
+                    HttpResponse::NoContent().finish()
+                }
+            }),
+        )
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let hook = format!("http://127.0.0.1:{}/hook", server.addrs()[0].port());
+    tokio::spawn(server.run());
+
+    let app = TestApp::spawn_with(|config| config.webhook_secret = Some("webhook-signing-secret".into())).await;
+    app.seed_demo().await;
+    let admin = app.staff("admin@example.org", &[(Role::Admin, None)]).await;
+    let path = format!("/api/v1/units/{ZDIT}");
+    let bad = app
+        .call(
+            Method::PATCH,
+            &path,
+            &admin.token,
+            Some(&json!({ "webhook_url": "ftp://x" })),
+        )
+        .await;
+    let problem = assert_problem(bad, 422, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "webhook_url");
+    let set = app
+        .call(
+            Method::PATCH,
+            &path,
+            &admin.token,
+            Some(&json!({ "webhook_url": hook })),
+        )
+        .await;
+    assert_eq!(set.status(), 200);
+    // The webhook is not public.
+    assert!(!app.get(&path).await.text().await.unwrap().contains("/hook"));
+
+    let created = file(&app, &pothole(Some(REPORTER))).await;
+    eventually("the webhook delivery", async || !received.lock().unwrap().1.is_empty()).await;
+    let (attempts, deliveries) = received.lock().unwrap().clone();
+    assert_eq!((attempts, deliveries.len()), (2, 1), "one failure, then one delivery");
+    let (signature, body) = &deliveries[0];
+    assert_eq!(
+        *signature,
+        kontakt::notify::webhooks::signature("webhook-signing-secret", body)
+    );
+    let payload: Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(
+        (payload["event"].as_str(), &payload["number"]),
+        (Some("issue.received"), &created["number"])
+    );
+    assert_eq!(payload["unit"], ZDIT);
+    assert!(
+        !String::from_utf8_lossy(body).contains(REPORTER),
+        "no contact data leaves for the unit"
+    );
+}

@@ -106,7 +106,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Updates a unit's public contact data (administrators and the unit's own operators). */
+        /** Updates a unit's public contact data and its webhook (administrators and the unit's own operators). */
         patch: operations["update_unit_contact"];
         trace?: never;
     };
@@ -2314,6 +2314,8 @@ export interface components {
             email?: string | null;
             phone?: string | null;
             website?: string | null;
+            /** @description Where the unit takes its issues as JSON POSTs (not public; `""` removes it). */
+            webhook_url?: string | null;
         };
         /**
          * @description What kind of body a unit is.
