@@ -74,7 +74,8 @@ async fn reporter_view(conn: &mut AsyncPgConnection, issue: Issue, now: DateTime
     })
 }
 
-async fn find_by_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<Issue> {
+/// The issue a tracking secret opens.
+pub async fn find_by_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<Issue> {
     issues::table
         .filter(issues::tracking_token_hash.eq(secrets::hash(token)))
         .select(Issue::as_select())

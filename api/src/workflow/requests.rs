@@ -265,13 +265,7 @@ pub async fn answer_by_tracking(
 ) -> AppResult<HttpResponse> {
     let answer = checked_answer(&body)?;
     let mut conn = state.pool.get().await?;
-    let issue: Issue = issues::table
-        .filter(issues::tracking_token_hash.eq(secrets::hash(&token)))
-        .select(Issue::as_select())
-        .first(&mut conn)
-        .await
-        .optional()?
-        .ok_or_else(|| AppError::not_found("This tracking link is not valid."))?;
+    let issue = crate::issues::tracking::find_by_token(&mut conn, &token).await?;
     record_answer(&mut conn, &state, &issue, &answer, AnswerChannel::Tracking, None).await?;
     Ok(HttpResponse::NoContent().finish())
 }
