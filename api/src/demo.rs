@@ -115,7 +115,14 @@ pub async fn seed(config: &Config) -> anyhow::Result<()> {
     seed_categories(&mut conn).await?;
     seed_response_templates(&mut conn).await?;
     crate::geo::geocode::seed_streets(&mut conn).await?;
-    tracing::info!(units = units.len(), accounts = DEMO_ACCOUNTS.len(), "demo data loaded");
+    let storage = crate::storage::LocalStorage::new(config.storage_dir.clone());
+    let procedures = crate::knowledge::demo::seed(&mut conn, &storage).await?;
+    tracing::info!(
+        units = units.len(),
+        accounts = DEMO_ACCOUNTS.len(),
+        procedures,
+        "demo data loaded"
+    );
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod geo;
 pub mod issues;
 pub mod jobs;
+pub mod knowledge;
 pub mod notify;
 pub mod openapi;
 pub mod ops;

@@ -389,7 +389,90 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    procedure_topics (slug) {
+        slug -> Text,
+        name_pl -> Text,
+        name_en -> Text,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    procedures (id) {
+        id -> Uuid,
+        unit_id -> Uuid,
+        created_at -> Timestamptz,
+        current_version -> Nullable<Int4>,
+        name -> Text,
+        short_description -> Text,
+        internal -> Bool,
+        valid_from -> Nullable<Date>,
+        valid_until -> Nullable<Date>,
+        topics -> Array<Text>,
+        first_published_at -> Nullable<Timestamptz>,
+        last_published_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    procedure_versions (id) {
+        id -> Uuid,
+        procedure_id -> Uuid,
+        state -> Text,
+        version -> Nullable<Int4>,
+        base_version -> Nullable<Int4>,
+        content -> Jsonb,
+        change_note -> Text,
+        information_produced_on -> Nullable<Date>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        submitted_at -> Nullable<Timestamptz>,
+        publish_at -> Nullable<Timestamptz>,
+        published_at -> Nullable<Timestamptz>,
+        published_by -> Nullable<Uuid>,
+        published_by_name -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    procedure_review_comments (id) {
+        id -> Uuid,
+        version_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        author_name -> Text,
+        body -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    procedure_attachments (id) {
+        id -> Uuid,
+        procedure_id -> Uuid,
+        file_name -> Text,
+        kind -> Text,
+        content_type -> Text,
+        size_bytes -> Int4,
+        storage_key -> Text,
+        accessibility_warnings -> Array<Text>,
+        uploaded_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    procedure_search_terms (term) {
+        term -> Text,
+    }
+}
+
 diesel::joinable!(categories -> units (unit_id));
+diesel::joinable!(procedures -> units (unit_id));
+diesel::joinable!(procedure_versions -> procedures (procedure_id));
+diesel::joinable!(procedure_attachments -> procedures (procedure_id));
+diesel::joinable!(procedure_review_comments -> procedure_versions (version_id));
 diesel::joinable!(consents -> accounts (account_id));
 diesel::joinable!(consents -> terms_versions (terms_version_id));
 diesel::joinable!(email_tokens -> accounts (account_id));
@@ -434,6 +517,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_emails,
     outbox_webhooks,
     personal_data_access,
+    procedure_attachments,
+    procedure_review_comments,
+    procedure_search_terms,
+    procedure_topics,
+    procedure_versions,
+    procedures,
     recovery_codes,
     refresh_tokens,
     response_templates,

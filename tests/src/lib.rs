@@ -111,11 +111,7 @@ impl TestApp {
 
     /// Loads the demo data into this app's database.
     pub async fn seed_demo(&self) {
-        let config = Config {
-            database_url: self.db.url().into(),
-            ..Config::default()
-        };
-        kontakt::demo::seed(&config).await.unwrap();
+        kontakt::demo::seed(&self.config).await.unwrap();
     }
 }
 

@@ -138,6 +138,48 @@ pub fn require_issue_access(principal: &Principal, unit_id: Uuid) -> Result<(), 
     }
 }
 
+/// Reading the knowledge base's internal fields, internal procedures and unpublished ones
+/// (R7.2): the contact centre, procedure editors, publishers and administrators.
+pub fn require_knowledge_staff(principal: &Principal) -> Result<(), AppError> {
+    let allowed = principal.is_admin()
+        || principal.has_role(Role::ContactCentre)
+        || principal.has_role(Role::ProcedureEditor)
+        || principal.has_role(Role::KbPublisher);
+    if allowed {
+        Ok(())
+    } else {
+        Err(forbidden("Only city staff may read this."))
+    }
+}
+
+/// Writing and submitting drafts of `unit_id`'s procedures (R7.4): the unit's procedure
+/// editors and administrators.
+pub fn require_procedure_editor(principal: &Principal, unit_id: Uuid) -> Result<(), AppError> {
+    let own_unit = principal
+        .grants
+        .iter()
+        .any(|grant| grant.role == Role::ProcedureEditor && grant.unit_id == Some(unit_id));
+    if principal.is_admin() || own_unit {
+        Ok(())
+    } else {
+        Err(forbidden("You may edit only your own unit's procedures."))
+    }
+}
+
+/// Reviewing, returning and publishing drafts (R7.4): publishers and administrators.
+pub fn require_knowledge_publisher(principal: &Principal) -> Result<(), AppError> {
+    if principal.is_admin() || principal.has_role(Role::KbPublisher) {
+        Ok(())
+    } else {
+        Err(forbidden("Only knowledge-base publishers may do this."))
+    }
+}
+
+/// Reading a draft of `unit_id`'s procedure: its editors, publishers and administrators.
+pub fn require_draft_access(principal: &Principal, unit_id: Uuid) -> Result<(), AppError> {
+    require_knowledge_publisher(principal).or_else(|_| require_procedure_editor(principal, unit_id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub async fn run(state: AppState) {
     tokio::join!(
         crate::notify::outbox::run(state.clone()),
         crate::notify::webhooks::run(state.clone()),
-        crate::workflow::jobs::run(state)
+        crate::workflow::jobs::run(state.clone()),
+        crate::knowledge::publication::run(state),
     );
 }

@@ -7,6 +7,7 @@ mod auth;
 mod errors;
 mod health;
 mod issues;
+mod knowledge;
 mod mail;
 mod openapi;
 mod spa;

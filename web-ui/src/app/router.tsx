@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { MainLayout } from '@/components/layout/main-layout';
-import { RequireAdmin, RequireAuth, RequireConsole, RequireModerator } from '@/components/require-auth';
+import { RequireAdmin, RequireAuth, RequireConsole, RequireKnowledgeStaff, RequireModerator } from '@/components/require-auth';
 import { paths } from '@/config/paths';
 import { AccountDeletedPage } from '@/features/account/routes/account-deleted-page';
 import { AccountPage } from '@/features/account/routes/account-page';
@@ -16,9 +16,8 @@ import { RegisteredPage } from '@/features/account/routes/registered-page';
 import { ResendVerificationPage } from '@/features/account/routes/resend-verification-page';
 import { ResetPasswordPage } from '@/features/account/routes/reset-password-page';
 import { VerifyEmailPage } from '@/features/account/routes/verify-email-page';
-import { ProcedurePage } from '@/features/knowledge/routes/procedure-page';
-import { MapPage } from '@/features/map/routes/map-page';
 import { ProceduresPage } from '@/features/knowledge/routes/procedures-page';
+import { MapPage } from '@/features/map/routes/map-page';
 import { UnitsPage } from '@/features/units/routes/units-page';
 import { NotFoundPage } from './routes/not-found';
 import { RouteError } from './routes/route-error';
@@ -47,7 +46,17 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/features/issue-page/routes/tracking-page')).TrackingPage }),
           },
           { path: paths.procedures, element: <ProceduresPage /> },
-          { path: `${paths.procedures}/:id`, element: <ProcedurePage /> },
+          // A procedure's page (with the editor's and the staff's parts) is loaded when first opened.
+          {
+            path: paths.procedurePattern,
+            lazy: async () => ({ Component: (await import('@/features/knowledge/routes/procedure-page')).ProcedurePage }),
+          },
+          {
+            path: paths.procedureVersionPattern,
+            lazy: async () => ({
+              Component: (await import('@/features/knowledge/routes/procedure-version-page')).ProcedureVersionPage,
+            }),
+          },
           { path: paths.units, element: <UnitsPage /> },
           { path: paths.login, element: <LoginPage /> },
           { path: paths.register, element: <RegisterPage /> },
@@ -80,6 +89,42 @@ export const routes: RouteObject[] = [
                   {
                     path: paths.consoleIssuePattern,
                     lazy: async () => ({ Component: (await import('@/features/console/routes/work-page')).WorkPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequireKnowledgeStaff />,
+                // Loaded when first opened: only the knowledge base's staff need these.
+                children: [
+                  {
+                    path: paths.staffProcedures,
+                    lazy: async () => ({
+                      Component: (await import('@/features/knowledge/routes/staff-procedures-page')).StaffProceduresPage,
+                    }),
+                  },
+                  {
+                    path: paths.procedureDrafts,
+                    lazy: async () => ({ Component: (await import('@/features/knowledge/routes/drafts-page')).DraftsPage }),
+                  },
+                  {
+                    path: paths.procedureReviewQueue,
+                    lazy: async () => ({
+                      Component: (await import('@/features/knowledge/routes/review-queue-page')).ReviewQueuePage,
+                    }),
+                  },
+                  {
+                    path: paths.newProcedure,
+                    lazy: async () => ({
+                      Component: (await import('@/features/knowledge/routes/new-procedure-page')).NewProcedurePage,
+                    }),
+                  },
+                  {
+                    path: paths.procedureDraftPattern,
+                    lazy: async () => ({ Component: (await import('@/features/knowledge/routes/draft-page')).DraftPage }),
+                  },
+                  {
+                    path: paths.procedureReviewPattern,
+                    lazy: async () => ({ Component: (await import('@/features/knowledge/routes/review-page')).ReviewPage }),
                   },
                 ],
               },

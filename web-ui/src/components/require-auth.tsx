@@ -55,3 +55,9 @@ export function RequireConsole() {
   const { t } = useTranslation();
   return <RequireStaff allowed={(auth) => auth.canUseConsole} forbiddenText={t('forbidden.console')} />;
 }
+
+/** The knowledge base's staff pages: the contact centre, procedure editors, publishers and administrators. */
+export function RequireKnowledgeStaff() {
+  const { t } = useTranslation();
+  return <RequireStaff allowed={(auth) => auth.isKnowledgeStaff} forbiddenText={t('forbidden.knowledge')} />;
+}

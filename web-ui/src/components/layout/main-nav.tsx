@@ -1,39 +1,58 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 
-// NavLink marks the link of the current page with aria-current="page".
-const items = [
+type Item = {
+  to: string;
+  label: 'nav.map' | 'nav.report' | 'nav.procedures' | 'nav.units' | 'nav.console' | 'nav.knowledge' | 'nav.moderation' | 'nav.admin';
+  end: boolean;
+  /** Paths under `to` that another item leads to, so that only one item is current. */
+  except?: string;
+};
+
+const items: readonly Item[] = [
   { to: paths.map, label: 'nav.map', end: true },
   { to: paths.report, label: 'nav.report', end: false },
   { to: paths.procedures, label: 'nav.procedures', end: false },
   { to: paths.units, label: 'nav.units', end: false },
-] as const;
+];
 
-const consoleItem = { to: paths.console, label: 'nav.console', end: false } as const;
-const moderationItem = { to: paths.moderation, label: 'nav.moderation', end: false } as const;
-const adminItem = { to: paths.admin, label: 'nav.admin', end: false } as const;
+const consoleItem: Item = { to: paths.console, label: 'nav.console', end: false, except: paths.staffProcedures };
+const knowledgeItem: Item = { to: paths.staffProcedures, label: 'nav.knowledge', end: false };
+const moderationItem: Item = { to: paths.moderation, label: 'nav.moderation', end: false };
+const adminItem: Item = { to: paths.admin, label: 'nav.admin', end: false };
 
 export function MainNav() {
   const { t } = useTranslation();
-  const { isAdmin, isModerator, canUseConsole } = useAuth();
+  const { pathname } = useLocation();
+  const { isAdmin, isModerator, canUseConsole, isKnowledgeStaff } = useAuth();
   const shown = [
     ...items,
     ...(canUseConsole ? [consoleItem] : []),
+    ...(isKnowledgeStaff ? [knowledgeItem] : []),
     ...(isModerator ? [moderationItem] : []),
     ...(isAdmin ? [adminItem] : []),
   ];
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container main-nav__list">
-        {shown.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="main-nav__link">
-              {t(item.label)}
-            </NavLink>
-          </li>
-        ))}
+        {shown.map((item) => {
+          const elsewhere = item.except !== undefined && pathname.startsWith(item.except);
+          return (
+            <li key={item.to}>
+              {/* NavLink marks the link of the current page with aria-current="page". */}
+              <NavLink
+                to={item.to}
+                end={item.end}
+                className="main-nav__link"
+                aria-current={elsewhere ? false : undefined}
+              >
+                {t(item.label)}
+              </NavLink>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

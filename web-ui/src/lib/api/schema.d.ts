@@ -1294,6 +1294,361 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedures/feed.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published procedures as a JSON Feed 1.1 (for the city's BIP and other sites). */
+        get: operations["procedures_json_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published procedures as an Atom feed (RFC 4287). */
+        get: operations["procedures_atom_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browses or searches the published procedures. */
+        get: operations["list_procedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published procedure: its current version, with BIP metadata and the change register. */
+        get: operations["get_procedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earlier published version of a public procedure (every version is kept). */
+        get: operations["get_procedure_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The topics (life events) to browse by. */
+        get: operations["list_procedure_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads a file of a public procedure that one of its published versions refers to. */
+        get: operations["download_procedure_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browses or searches every procedure, internal ones included. */
+        get: operations["staff_list_procedures"];
+        put?: never;
+        /** Starts a new procedure as a draft of the editor's unit. */
+        post: operations["create_procedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A procedure with its internal fields: the current version, or the draft before the
+         *     first publication.
+         */
+        get: operations["staff_get_procedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published version with its internal fields. */
+        get: operations["staff_get_procedure_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads any file of a procedure (knowledge-base staff), drafts' files included. */
+        get: operations["staff_download_procedure_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a file to a procedure (its unit's editors). Documents must be PDF, fillable forms
+         *     DOC, DOCX or RTF; the type is read from the content. Accessibility problems are
+         *     reported, not refused: the editor decides, the publisher sees them.
+         */
+        post: operations["upload_procedure_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedures/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts an update of a published procedure: a draft holding a copy of the current
+         *     version (or the given text).
+         */
+        post: operations["start_procedure_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open drafts: an editor's units', or every unit's for publishers. */
+        get: operations["list_procedure_drafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A draft with its comments and files. */
+        get: operations["get_procedure_draft"];
+        /** Changes a draft's text (its unit's editors, while it is a draft or returned). */
+        put: operations["update_procedure_draft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft for review (its unit's editors). The description must be complete; the
+         *     date the information was produced defaults to today.
+         */
+        post: operations["submit_procedure_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The field-by-field differences between a draft and the version it changes. */
+        get: operations["procedure_draft_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comments on a draft (its unit's editors and publishers). */
+        post: operations["comment_procedure_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Returns a draft in review (or scheduled) to its editor with a comment (publishers). */
+        post: operations["return_procedure_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/procedure-drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes a draft in review now, or schedules it for `at` (publishers). */
+        post: operations["publish_procedure_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1328,6 +1683,11 @@ export interface components {
             /** Format: date-time */
             accessed_at: string;
         };
+        /**
+         * @description A machine-readable accessibility problem.
+         * @enum {string}
+         */
+        AccessibilityWarning: "pdf_not_tagged" | "docx_no_title" | "docx_no_language";
         /** @description A page of accounts. */
         AccountPage: {
             items: components["schemas"]["AccountSummary"][];
@@ -1363,6 +1723,38 @@ export interface components {
          * @enum {string}
          */
         AnswerChannel: "tracking" | "account" | "email";
+        /** @description The form of an upload: one `file` part. */
+        AttachmentUpload: {
+            /**
+             * Format: binary
+             * @description A PDF document, or a DOC, DOCX or RTF form (at most 20 MB).
+             */
+            file: string;
+        };
+        /** @description BIP metadata of a published version. */
+        BipMetadata: {
+            /** @description Who produced the information or answers for its content. */
+            produced_by: string[];
+            /**
+             * Format: date
+             * @description When the information was produced.
+             */
+            information_produced_on?: string | null;
+            /** @description Who published this version. */
+            published_by?: string | null;
+            /**
+             * Format: date-time
+             * @description When the procedure was first published.
+             */
+            first_published_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When this version was published (last modification).
+             */
+            modified_at?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
         /** @description Why an account is blocked. */
         BlockRequest: {
             reason: string;
@@ -1475,6 +1867,20 @@ export interface components {
             name_en: string;
             kind: components["schemas"]["CategoryKind"];
         };
+        /** @description One entry of the change register. */
+        ChangeEntry: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            published_at?: string | null;
+            published_by?: string | null;
+            change_note: string;
+        };
+        /**
+         * @description What happened to one field or list item.
+         * @enum {string}
+         */
+        ChangeKind: "added" | "removed" | "changed";
         /**
          * @description How an issue reached the city (R1.7).
          * @enum {string}
@@ -1496,6 +1902,10 @@ export interface components {
          * @enum {string}
          */
         CloseReason: "not_feasible" | "unfounded" | "duplicate" | "outside_competence" | "without_consideration";
+        /** @description A comment on a draft, or the reason it is returned. */
+        CommentRequest: {
+            body: string;
+        };
         /** @description An accepted terms version. */
         ConsentRecord: {
             terms_version: string;
@@ -1509,6 +1919,13 @@ export interface components {
             phone?: string | null;
             /** @description The reporter agrees that the city processes this contact data to follow up the issue. */
             consent?: boolean;
+        };
+        /** @description The coordinator of the procedure in one organisational cell. */
+        Coordinator: {
+            /** @default  */
+            cell: string;
+            /** @default  */
+            name: string;
         };
         /** @description Everything held about a person (R6.2). */
         DataExport: {
@@ -1541,6 +1958,109 @@ export interface components {
          * @enum {string}
          */
         Delivery: "automatic" | "via_operator";
+        /** @description A required document, with its file, a filled-in sample and its electronic forms. */
+        Document: {
+            /** @default  */
+            name: string;
+            /**
+             * Format: uuid
+             * @description An attachment of this procedure: the form or document to download.
+             * @default null
+             */
+            file_id: string | null;
+            /**
+             * Format: uuid
+             * @description An attachment of this procedure: a filled-in sample.
+             * @default null
+             */
+            sample_file_id: string | null;
+            /**
+             * @description Electronic forms, one per platform (ePUAP, biznes.gov.pl, …).
+             * @default []
+             */
+            e_forms: components["schemas"]["ElectronicForm"][];
+        };
+        /** @description A draft with everything its editor and the publisher need. */
+        Draft: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedure_id: string;
+            unit: components["schemas"]["UnitRef"];
+            state: components["schemas"]["VersionState"];
+            /**
+             * Format: int32
+             * @description The published version it changes (`None`: a new procedure).
+             */
+            base_version?: number | null;
+            content: components["schemas"]["ProcedureContent"];
+            change_note: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            publish_at?: string | null;
+            comments: components["schemas"]["ReviewComment"][];
+            /** @description The procedure's files, with accessibility warnings. */
+            attachments: components["schemas"]["StaffAttachment"][];
+        };
+        /** @description The diff a publisher reviews. */
+        DraftDiff: {
+            /** Format: int32 */
+            base_version?: number | null;
+            changes: components["schemas"]["FieldChange"][];
+        };
+        /** @description An open draft, briefly. */
+        DraftRef: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["VersionState"];
+            /** Format: date-time */
+            publish_at?: string | null;
+        };
+        /** @description A draft in a list. */
+        DraftSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedure_id: string;
+            name: string;
+            unit: components["schemas"]["UnitRef"];
+            state: components["schemas"]["VersionState"];
+            /**
+             * Format: int32
+             * @description The number it was published as; none before publication.
+             */
+            version?: number | null;
+            /** Format: int32 */
+            base_version?: number | null;
+            change_note: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            publish_at?: string | null;
+        };
+        /** @description The text of a draft. */
+        DraftUpdate: {
+            content: components["schemas"]["ProcedureContent"];
+            /** @description What changes, for the change register. */
+            change_note?: string;
+        };
+        /** @description An electronic form on a platform. */
+        ElectronicForm: {
+            /** @default  */
+            platform: string;
+            /**
+             * @description An `https://` or `http://` address.
+             * @default
+             */
+            url: string;
+        };
         /** @description The token from the mail sent to a new address. */
         EmailChangeConfirmation: {
             token: string;
@@ -1548,6 +2068,56 @@ export interface components {
         /** @description An email address for which a mail is requested. */
         EmailRequest: {
             email: string;
+        };
+        /** @description A frequently asked question and its answer. */
+        Faq: {
+            /** @default  */
+            question: string;
+            /** @default  */
+            answer: string;
+        };
+        /** @description One fee: each has its amount and account (the template requires both). */
+        Fee: {
+            /**
+             * @description What the fee is for ("opłata skarbowa za pełnomocnictwo").
+             * @default
+             */
+            kind: string;
+            /**
+             * Format: int64
+             * @description The amount in grosze (1700 = 17,00 zł).
+             * @default 0
+             */
+            amount_grosze: number;
+            /**
+             * @description The Polish bank account (NRB, 26 digits, or IBAN with `PL`), checksum verified.
+             * @default
+             */
+            account: string;
+            /** @default  */
+            remarks: string;
+        };
+        /** @description The fees of a procedure: items, or an explicit "none". */
+        Fees: {
+            /** @enum {string} */
+            kind: "none";
+        } | {
+            items: components["schemas"]["Fee"][];
+            /** @enum {string} */
+            kind: "items";
+        };
+        /**
+         * @description One change. `field` is the path in `ProcedureContent` ("fields.name",
+         *     "fields.steps[2]", "fields.fees.items[0]", "internal.owner"; "fields.fees" when the
+         *     fees switch between none and items); `before`/`after` are the JSON values: an added
+         *     item has only `after`, a removed one only `before`.
+         */
+        FieldChange: {
+            field: string;
+            kind: components["schemas"]["ChangeKind"];
+            /** @description Any JSON value: a field may be a string, a date, a number or a list item. */
+            before?: unknown;
+            after?: unknown;
         };
         /** @description One extra field of a category. */
         FieldDefinition: {
@@ -1596,6 +2166,11 @@ export interface components {
          * @enum {string}
          */
         FieldType: "text" | "number" | "select" | "multi_select" | "boolean" | "date";
+        /**
+         * @description The kinds of attachment a procedure may have.
+         * @enum {string}
+         */
+        FileKind: "pdf" | "doc" | "docx" | "rtf";
         /** @description A template filled in for one issue. */
         FilledTemplate: {
             /** Format: uuid */
@@ -1674,6 +2249,61 @@ export interface components {
              */
             expired_at?: string | null;
         };
+        /** @description The fields only staff see (R7.2): the template's fields marked with an asterisk. */
+        InternalFields: {
+            /**
+             * @description "Procedura wewnętrzna": shown only to staff (e.g. general procedures for the contact centre).
+             * @default false
+             */
+            internal: boolean;
+            /**
+             * Format: date
+             * @description "Obowiązuje od": not shown before this day.
+             * @default null
+             */
+            valid_from: string | null;
+            /**
+             * Format: date
+             * @description "Obowiązuje do": not shown after this day.
+             * @default null
+             */
+            valid_until: string | null;
+            /**
+             * @description "Telefony do pracowników jednostki/komórki".
+             * @default []
+             */
+            staff_phones: components["schemas"]["StaffPhone"][];
+            /**
+             * @description "Opis" for the contact centre.
+             * @default
+             */
+            call_centre_description: string;
+            /**
+             * @description "Najczęściej zadawane pytania".
+             * @default []
+             */
+            faq: components["schemas"]["Faq"][];
+            /**
+             * @description "Inne": kept by the contact centre.
+             * @default
+             */
+            other: string;
+            /**
+             * @description "Właściciel": exactly one person.
+             * @default
+             */
+            owner: string;
+            /**
+             * @description "Koordynator": at most one person per organisational cell.
+             * @default []
+             */
+            coordinators: components["schemas"]["Coordinator"][];
+            /**
+             * @description "Procedura prowadzona w systemie do elektronicznego zarządzania dokumentacją".
+             * @default false
+             */
+            edm: boolean;
+        };
         /** @description A staff member to invite. */
         Invitation: {
             email: string;
@@ -1735,6 +2365,59 @@ export interface components {
             issue: components["schemas"]["NewIssue"];
             /** @description Up to five photos. */
             photos: string[];
+        };
+        /** @description A published procedures feed as JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>). */
+        JsonFeed: {
+            /** @description Always `https://jsonfeed.org/version/1.1`. */
+            version: string;
+            title: string;
+            home_page_url: string;
+            /** @description The feed's address without query parameters: it identifies the feed. */
+            feed_url: string;
+            authors: components["schemas"]["JsonFeedAuthor"][];
+            /** @description Newest change first. */
+            items: components["schemas"]["JsonFeedItem"][];
+        };
+        /** @description An author in a JSON Feed: the city office for the feed, the unit for an item. */
+        JsonFeedAuthor: {
+            name: string;
+        };
+        /** @description What an integrator needs beyond JSON Feed to fetch the procedure from the API. */
+        JsonFeedExtension: {
+            /** Format: uuid */
+            procedure_id: string;
+            /**
+             * Format: int32
+             * @description The published version's number.
+             */
+            version: number;
+            /** @description The unit that handles the procedure. */
+            unit: string;
+        };
+        /** @description One published procedure in a JSON Feed. */
+        JsonFeedItem: {
+            /** @description `urn:uuid:<procedure id>`, the same for every version of the procedure. */
+            id: string;
+            url: string;
+            title: string;
+            summary: string;
+            /** @description The short description again: JSON Feed requires a content member. */
+            content_text: string;
+            /**
+             * Format: date-time
+             * @description The first publication of the procedure.
+             */
+            date_published: string;
+            /**
+             * Format: date-time
+             * @description The publication of the current version.
+             */
+            date_modified: string;
+            /** @description Topic slugs. */
+            tags: string[];
+            authors: components["schemas"]["JsonFeedAuthor"][];
+            /** @description Our extension (JSON Feed allows members starting with an underscore). */
+            _kontakt: components["schemas"]["JsonFeedExtension"];
         };
         /**
          * @description The language a person reads the service and its mail in.
@@ -1886,6 +2569,13 @@ export interface components {
             token: string;
             password: string;
         };
+        /** @description A new procedure: its unit and the first draft. */
+        NewProcedure: {
+            /** Format: uuid */
+            unit_id: string;
+            content: components["schemas"]["ProcedureContent"];
+            change_note?: string;
+        };
         /** @description A message from the city about an issue. */
         NewResponse: {
             message: string;
@@ -1919,6 +2609,16 @@ export interface components {
             asked_at: string;
             /** Format: date-time */
             due_at: string;
+        };
+        /** @description A document that concerns the procedure without being required. */
+        OtherDocument: {
+            /** @default  */
+            name: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            file_id: string | null;
         };
         /** @description A password change. */
         PasswordChange: {
@@ -1977,6 +2677,210 @@ export interface components {
             /** @description The fields that were wrong, for validation problems. */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description A whole procedure description as editors write it and staff read it. */
+        ProcedureContent: {
+            /**
+             * @default {
+             *       "additional_information": "",
+             *       "appeal": "",
+             *       "authors": [],
+             *       "booking": "",
+             *       "documents": {
+             *         "to_show": [],
+             *         "to_submit": []
+             *       },
+             *       "electronic_activities": [],
+             *       "fees": {
+             *         "items": [],
+             *         "kind": "items"
+             *       },
+             *       "handling": "",
+             *       "information_produced_on": null,
+             *       "legal_basis": "",
+             *       "name": "",
+             *       "organisational_cell": "",
+             *       "other_documents": [],
+             *       "place": "",
+             *       "related": [],
+             *       "reuse_conditions": "",
+             *       "short_description": "",
+             *       "steps": [],
+             *       "submission_deadline": "",
+             *       "submission_forms": "",
+             *       "time_limit": "",
+             *       "topics": [],
+             *       "useful_information": []
+             *     }
+             */
+            fields: components["schemas"]["ProcedureFields"];
+            /**
+             * @default {
+             *       "call_centre_description": "",
+             *       "coordinators": [],
+             *       "edm": false,
+             *       "faq": [],
+             *       "internal": false,
+             *       "other": "",
+             *       "owner": "",
+             *       "staff_phones": [],
+             *       "valid_from": null,
+             *       "valid_until": null
+             *     }
+             */
+            internal: components["schemas"]["InternalFields"];
+        };
+        /** @description The public part of a procedure description. */
+        ProcedureFields: {
+            /**
+             * @description "Nazwa procedury": at most 160 characters.
+             * @default
+             */
+            name: string;
+            /**
+             * @description "Powiązane procedury": other procedures of the knowledge base (never this one).
+             * @default []
+             */
+            related: string[];
+            /**
+             * Format: date
+             * @description "Data wytworzenia informacji"; when empty, the day the draft is submitted for review.
+             * @default null
+             */
+            information_produced_on: string | null;
+            /**
+             * @description "Skrócony opis sprawy": at most 650 characters.
+             * @default
+             */
+            short_description: string;
+            /**
+             * @description "Najważniejsze etapy realizacji procedury", in order.
+             * @default []
+             */
+            steps: components["schemas"]["Step"][];
+            /**
+             * @description "Czynności możliwe do załatwienia drogą elektroniczną".
+             * @default []
+             */
+            electronic_activities: string[];
+            /**
+             * @description "Przydatne informacje": short tags.
+             * @default []
+             */
+            useful_information: string[];
+            /**
+             * @description "Sposób załatwienia sprawy".
+             * @default
+             */
+            handling: string;
+            /**
+             * @description "Informacje uzupełniające (dodatkowe)".
+             * @default
+             */
+            additional_information: string;
+            /**
+             * @description "Termin realizacji".
+             * @default
+             */
+            time_limit: string;
+            /**
+             * @description "Miejsce załatwienia": units, addresses, phones.
+             * @default
+             */
+            place: string;
+            /**
+             * @description "Umawianie/rezerwacja wizyty" ("nie dotyczy" when there is none).
+             * @default
+             */
+            booking: string;
+            /**
+             * @description "Opłaty": items, or explicitly none ("brak").
+             * @default {
+             *       "items": [],
+             *       "kind": "items"
+             *     }
+             */
+            fees: components["schemas"]["Fees"];
+            /**
+             * @description "Formy i miejsce składania dokumentów".
+             * @default
+             */
+            submission_forms: string;
+            /**
+             * @description "Termin składania dokumentów".
+             * @default
+             */
+            submission_deadline: string;
+            /**
+             * @description "Wymagane dokumenty", grouped to submit and to show.
+             * @default {
+             *       "to_show": [],
+             *       "to_submit": []
+             *     }
+             */
+            documents: components["schemas"]["RequiredDocuments"];
+            /**
+             * @description "Pozostałe dokumenty".
+             * @default []
+             */
+            other_documents: components["schemas"]["OtherDocument"][];
+            /**
+             * @description "Podstawa prawna".
+             * @default
+             */
+            legal_basis: string;
+            /**
+             * @description "Tryb odwoławczy" ("brak" when there is no appeal).
+             * @default
+             */
+            appeal: string;
+            /**
+             * @description "Warunki ponownego wykorzystywania informacji publicznej" (only when wider than BIP's).
+             * @default
+             */
+            reuse_conditions: string;
+            /**
+             * @description "Osoba, która wytworzyła informację": one or more people.
+             * @default []
+             */
+            authors: string[];
+            /**
+             * @description "Komórka": the organisational cell that handles the procedure.
+             * @default
+             */
+            organisational_cell: string;
+            /**
+             * @description Topics / life events (slugs of `GET /api/v1/procedure-topics`).
+             * @default []
+             */
+            topics: string[];
+        };
+        /** @description A page of procedures. */
+        ProcedurePage: {
+            items: components["schemas"]["ProcedureSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description A procedure in a list. */
+        ProcedureSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            short_description: string;
+            unit: components["schemas"]["UnitRef"];
+            topics: string[];
+            /**
+             * Format: date-time
+             * @description When the current version was published.
+             */
+            modified_at?: string | null;
+            /** @description Staff lists only: whether it is internal, and whether residents can see it today. */
+            internal?: boolean | null;
+            publicly_visible?: boolean | null;
+        };
         /** @description One's own account. */
         Profile: {
             /** Format: uuid */
@@ -2005,6 +2909,19 @@ export interface components {
             /** @description A new login address: takes effect once verified through the link mailed to it. */
             email?: string | null;
         };
+        /** @description A file to download. */
+        PublicAttachment: {
+            /** Format: uuid */
+            id: string;
+            /** @description The original file name. */
+            file_name: string;
+            kind: components["schemas"]["FileKind"];
+            content_type: string;
+            /** Format: int32 */
+            size_bytes: number;
+            /** @description Where to download it. */
+            url: string;
+        };
         /** @description An issue as the public sees it. */
         PublicIssue: {
             /** @description The public number, `YYYY/NNNNNN`. */
@@ -2032,6 +2949,26 @@ export interface components {
             finished_at?: string | null;
             deadline?: components["schemas"]["DeadlineView"] | null;
             close_reason?: components["schemas"]["CloseReason"] | null;
+        };
+        /** @description A published procedure as the public sees it: no internal fields. */
+        PublicProcedure: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            fields: components["schemas"]["ProcedureFields"];
+            /** @description The related procedures the public can open. */
+            related: components["schemas"]["RelatedProcedure"][];
+            attachments: components["schemas"]["PublicAttachment"][];
+            metadata: components["schemas"]["BipMetadata"];
+            /** @description Every published version, newest first. */
+            change_register: components["schemas"]["ChangeEntry"][];
+            /** @description Whether this is the current version (older versions stay readable). */
+            current: boolean;
+        };
+        /** @description When to publish: now when absent or past. */
+        PublishRequest: {
+            /** Format: date-time */
+            at?: string | null;
         };
         /** @description An issue in the queue. */
         QueueItem: {
@@ -2093,6 +3030,12 @@ export interface components {
             accepted_terms_version: string;
             language?: components["schemas"]["Language"];
         };
+        /** @description A related procedure the reader may open. */
+        RelatedProcedure: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         /** @description An issue as its reporter sees it. */
         ReporterIssue: components["schemas"]["PublicIssue"] & {
             /** @description `pending` until a moderator approves it; `rejected` issues never become public. */
@@ -2103,6 +3046,13 @@ export interface components {
             has_contact: boolean;
             timeline: components["schemas"]["TimelineEntry"][];
             information_request?: components["schemas"]["OpenRequest"] | null;
+        };
+        /** @description The documents a resident must submit and those they must show. */
+        RequiredDocuments: {
+            /** @default [] */
+            to_submit: components["schemas"]["Document"][];
+            /** @default [] */
+            to_show: components["schemas"]["Document"][];
         };
         /** @description A response template. */
         ResponseTemplate: {
@@ -2117,6 +3067,15 @@ export interface components {
             name: string;
             /** @description The text, with placeholders. */
             body: string;
+        };
+        /** @description A comment in a review. */
+        ReviewComment: {
+            /** Format: uuid */
+            id: string;
+            author: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
         };
         /**
          * @description A staff role (R5.3). Every account is also a resident; that role is implicit.
@@ -2161,6 +3120,12 @@ export interface components {
             revoked_at?: string | null;
             user_agent?: string | null;
         };
+        /** @description A file as staff see it, with what makes it inaccessible (seed 001 §9.4). */
+        StaffAttachment: components["schemas"]["PublicAttachment"] & {
+            accessibility_warnings: components["schemas"]["AccessibilityWarning"][];
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description An issue as staff see it: the public view plus moderation, the original texts and
          *     hidden photos. Contact data is not included (it has its own, logged, endpoint).
@@ -2203,6 +3168,13 @@ export interface components {
             /** Format: date-time */
             granted_at: string;
         };
+        /** @description A member of staff the contact centre may call or transfer a caller to. */
+        StaffPhone: {
+            /** @default  */
+            name: string;
+            /** @default  */
+            phone: string;
+        };
         /** @description A photo as staff see it. */
         StaffPhoto: {
             /** Format: uuid */
@@ -2211,12 +3183,46 @@ export interface components {
             thumbnail_url: string;
             hidden: boolean;
         };
+        /** @description A procedure as staff see it (R7.2): with the internal fields and its state. */
+        StaffProcedure: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            fields: components["schemas"]["ProcedureFields"];
+            internal: components["schemas"]["InternalFields"];
+            related: components["schemas"]["RelatedProcedure"][];
+            attachments: components["schemas"]["StaffAttachment"][];
+            metadata?: components["schemas"]["BipMetadata"] | null;
+            change_register: components["schemas"]["ChangeEntry"][];
+            /** @description Whether residents can see it today. */
+            publicly_visible: boolean;
+            current: boolean;
+            open_draft?: components["schemas"]["DraftRef"] | null;
+        };
         /** @description A change of status. */
         StatusChange: {
             status: components["schemas"]["IssueStatus"];
             /** @description The public justification; required for `in_progress`, `done` and `closed`. */
             message?: string | null;
             close_reason?: components["schemas"]["CloseReason"] | null;
+        };
+        /** @description One step of a procedure. */
+        Step: {
+            /**
+             * @description At most 40 characters.
+             * @default
+             */
+            name: string;
+            /**
+             * @description At most 75 characters.
+             * @default null
+             */
+            comment: string | null;
+            /**
+             * @description The "@" mark: the step can be done without coming to the office.
+             * @default false
+             */
+            electronic: boolean;
         };
         /** @description The issue's support after the request. */
         SupportCount: {
@@ -2274,6 +3280,14 @@ export interface components {
         TokenRequest: {
             token: string;
         };
+        /** @description A topic with how many public procedures it has. */
+        TopicView: {
+            slug: string;
+            name_pl: string;
+            name_en: string;
+            /** Format: int64 */
+            procedures: number;
+        };
         /** @description A TOTP code. */
         TotpCode: {
             code: string;
@@ -2326,13 +3340,18 @@ export interface components {
         UnitList: {
             items: components["schemas"]["Unit"][];
         };
-        /** @description The handling unit, briefly. */
+        /** @description The unit that handles a procedure. */
         UnitRef: {
             /** Format: uuid */
             id: string;
             slug: string;
             name: string;
         };
+        /**
+         * @description Where a version of a procedure stands.
+         * @enum {string}
+         */
+        VersionState: "draft" | "in_review" | "returned" | "scheduled" | "published" | "superseded";
     };
     responses: never;
     parameters: never;
@@ -5705,6 +6724,926 @@ export interface operations {
             };
             /** @description Not staff */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procedures_json_feed: {
+        parameters: {
+            query?: {
+                /** @description Only procedures published or changed at or after this time (RFC 3339). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Feed 1.1, newest change first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": components["schemas"]["JsonFeed"];
+                };
+            };
+            /** @description `since` is not a date-time */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procedures_atom_feed: {
+        parameters: {
+            query?: {
+                /** @description Only procedures published or changed at or after this time (RFC 3339). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0, newest change first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description `since` is not a date-time */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_procedures: {
+        parameters: {
+            query?: {
+                /** @description Words to search for (Polish-aware: diacritics, inflection and typos are tolerated). */
+                q?: string;
+                /** @description Only procedures of this unit (slug). */
+                unit?: string;
+                /** @description Only procedures of this topic (slug). */
+                topic?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Procedures per page (1–100, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of procedures, best matches first when searching */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePage"];
+                };
+            };
+            /** @description A filter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_procedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The procedure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProcedure"];
+                };
+            };
+            /** @description No such public procedure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_procedure_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+                /** @description The version number, from 1 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProcedure"];
+                };
+            };
+            /** @description No such public procedure or version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_procedure_topics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Topics in display order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicView"][];
+                };
+            };
+        };
+    };
+    download_procedure_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+                /** @description The file */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its original name in Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                    "application/msword": number[];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
+                    "application/rtf": number[];
+                };
+            };
+            /** @description No such public file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_list_procedures: {
+        parameters: {
+            query?: {
+                /** @description Words to search for (Polish-aware: diacritics, inflection and typos are tolerated). */
+                q?: string;
+                /** @description Only procedures of this unit (slug). */
+                unit?: string;
+                /** @description Only procedures of this topic (slug). */
+                topic?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Procedures per page (1–100, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of procedures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePage"];
+                };
+            };
+            /** @description A filter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not knowledge-base staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_procedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProcedure"];
+            };
+        };
+        responses: {
+            /** @description The procedure's first draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Not an editor of that unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong (`content.fields.name` …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_get_procedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The procedure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProcedure"];
+                };
+            };
+            /** @description Not knowledge-base staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such procedure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_get_procedure_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+                /** @description The version number, from 1 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProcedure"];
+                };
+            };
+            /** @description Not knowledge-base staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such procedure or version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_download_procedure_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+                /** @description The file */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                    "application/msword": number[];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
+                    "application/rtf": number[];
+                };
+            };
+            /** @description Not knowledge-base staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_procedure_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAttachment"];
+                };
+            };
+            /** @description Not an editor of this procedure's unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such procedure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong type, unreadable or too large (`file`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The procedure */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The text; the current version's when absent */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DraftUpdate"] | null;
+            };
+        };
+        responses: {
+            /** @description The new draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Not an editor of this unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such procedure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The procedure already has an open draft (`draft_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_procedure_drafts: {
+        parameters: {
+            query?: {
+                /** @description Only drafts in this state. */
+                state?: components["schemas"]["VersionState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open drafts, oldest change first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSummary"][];
+                };
+            };
+            /** @description Neither editor nor publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Neither its unit's editor nor a publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such open draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftUpdate"];
+            };
+        };
+        responses: {
+            /** @description The saved draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Not an editor of this unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description In review or scheduled: no longer editable (`not_editable`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong (`content.fields.steps[0].name` …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Not an editor of this unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already in review or scheduled (`wrong_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Incomplete (`content.fields.steps` …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    procedure_draft_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, in the template's order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDiff"];
+                };
+            };
+            /** @description Neither its unit's editor nor a publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such open draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comment_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft with the comment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Neither its unit's editor nor a publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty or too long (`body`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Not a publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in review or scheduled (`wrong_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason given (`body`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_procedure_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description When; now when absent */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Published (state `published`) or scheduled (state `scheduled`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSummary"];
+                };
+            };
+            /** @description Not a publisher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in review (`wrong_state`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,10 +13,10 @@ import {
   useFormErrors,
 } from '@/components/form';
 import { LoadError, Loading } from '@/components/status';
+import { toInstant, toLocalInput } from '@/lib/date-input';
 import { useUnits } from '../api/administration';
 import type { Category, CategoryInput } from '../api/categories';
 import { CATEGORY_KINDS, DELIVERIES, isCategoryKind, isDelivery } from '../utils/categories';
-import { toInstant, toLocalInput } from '../utils/date-input';
 import { definitionsOf, draftErrorNames, draftsOf, optionErrors, type FieldDraft } from '../utils/field-drafts';
 import { FieldListEditor } from './field-list-editor';
 import { UnitField } from './unit-field';

@@ -6,9 +6,9 @@ import { Page } from '@/components/page';
 import { Section } from '@/components/section';
 import { LoadError, Loading } from '@/components/status';
 import { TermsText } from '@/components/terms-text';
+import { toInstant } from '@/lib/date-input';
 import { usePublishTerms, useTermsVersions, type NewTerms } from '../api/administration';
 import { AdminNav } from '../components/admin-nav';
-import { toInstant } from '../utils/date-input';
 
 const FIELDS = ['version', 'published_at', 'body_pl', 'body_en'] as const;
 const PROBLEM_FIELDS = { version_exists: 'version' };

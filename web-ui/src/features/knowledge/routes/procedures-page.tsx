@@ -1,7 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '@/components/coming-soon';
+import { Page } from '@/components/page';
+import { ProcedureBrowser } from '../components/procedure-browser';
 
+/** The knowledge base for everybody: search, browse by unit and topic, and the feeds for BIP. */
 export function ProceduresPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('procedures.title')} intro={t('procedures.intro')} />;
+  return (
+    <Page title={t('procedures.title')}>
+      <p className="lead">{t('procedures.intro')}</p>
+      <ProcedureBrowser />
+      <p className="procedure-feeds">
+        {t('knowledge.search.feeds')} <a href="/api/v1/procedures/feed.atom">{t('knowledge.search.feedAtom')}</a>
+        {' · '}
+        <a href="/api/v1/procedures/feed.json">{t('knowledge.search.feedJson')}</a>
+      </p>
+    </Page>
+  );
 }

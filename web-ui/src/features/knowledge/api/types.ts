@@ -1,0 +1,36 @@
+import type { components, operations } from '@/lib/api/schema';
+
+// Names for the generated API types the feature uses (no hand-written API types).
+type Schemas = components['schemas'];
+export type ProcedurePage = Schemas['ProcedurePage'];
+export type ProcedureSummary = Schemas['ProcedureSummary'];
+export type ProcedureQuery = NonNullable<operations['list_procedures']['parameters']['query']>;
+export type PublicProcedure = Schemas['PublicProcedure'];
+export type StaffProcedure = Schemas['StaffProcedure'];
+export type PublicAttachment = Schemas['PublicAttachment'];
+export type StaffAttachment = Schemas['StaffAttachment'];
+export type AccessibilityWarning = Schemas['AccessibilityWarning'];
+export type ChangeEntry = Schemas['ChangeEntry'];
+export type BipMetadata = Schemas['BipMetadata'];
+export type Topic = Schemas['TopicView'];
+export type ProcedureContent = Schemas['ProcedureContent'];
+export type ProcedureFields = Schemas['ProcedureFields'];
+export type InternalFields = Schemas['InternalFields'];
+export type Step = Schemas['Step'];
+export type Fees = Schemas['Fees'];
+export type Fee = Schemas['Fee'];
+export type RequiredDocument = Schemas['Document'];
+export type ElectronicForm = Schemas['ElectronicForm'];
+export type OtherDocument = Schemas['OtherDocument'];
+export type StaffPhone = Schemas['StaffPhone'];
+export type Faq = Schemas['Faq'];
+export type Coordinator = Schemas['Coordinator'];
+export type Draft = Schemas['Draft'];
+export type DraftSummary = Schemas['DraftSummary'];
+export type DraftUpdate = Schemas['DraftUpdate'];
+export type VersionState = Schemas['VersionState'];
+export type DraftDiff = Schemas['DraftDiff'];
+export type FieldChange = Schemas['FieldChange'];
+export type ChangeKind = Schemas['ChangeKind'];
+export type ReviewComment = Schemas['ReviewComment'];
+export type Unit = Schemas['Unit'];
