@@ -8,6 +8,7 @@ mod errors;
 mod health;
 mod issues;
 mod knowledge;
+mod knowledge_search;
 mod mail;
 mod openapi;
 mod spa;
