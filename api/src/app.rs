@@ -78,7 +78,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::accounts::routes::configure)
             .configure(crate::issues::configure)
             .configure(crate::workflow::configure)
-            .configure(crate::knowledge::configure),
+            .configure(crate::knowledge::configure)
+            .configure(crate::apps::configure),
     );
 }
 

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod apps;
 pub mod auth;
 pub mod clock;
 pub mod config;

@@ -1,7 +1,7 @@
 //! The OpenAPI document, assembled from the routes each domain registers.
 
 use actix_web::App;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
@@ -29,16 +29,19 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "issues", description = "Filing, public map and list, detail, photos, support, tracking, open data"),
         (name = "moderation", description = "The moderation gate and staff views of issues"),
         (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
+        (name = "knowledge", description = "The knowledge base of procedures: browse, search, feeds; editing, review and publication"),
+        (name = "apps", description = "Third-party apps and their API keys (administrators)"),
     ),
     components(schemas(Problem, FieldError, crate::workflow::queue::QueueSort)),
-    modifiers(&BearerAuth),
+    modifiers(&SecuritySchemes),
 )]
 pub struct ApiDoc;
 
-/// Declares the bearer-token security scheme that protected operations refer to.
-struct BearerAuth;
+/// Declares the security schemes that protected operations refer to: staff and residents
+/// use bearer tokens, third-party apps their API keys.
+struct SecuritySchemes;
 
-impl Modify for BearerAuth {
+impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
@@ -52,6 +55,13 @@ impl Modify for BearerAuth {
                     ))
                     .build(),
             ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                crate::apps::keys::HEADER,
+                "An app's key, issued by the city's administrators (docs/integrators.md).",
+            ))),
         );
     }
 }

@@ -33,6 +33,32 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_keys (id) {
+        id -> Uuid,
+        app_id -> Uuid,
+        prefix -> Text,
+        secret_hash -> Bytea,
+        created_at -> Timestamptz,
+        created_by -> Nullable<Uuid>,
+        revoked_at -> Nullable<Timestamptz>,
+        last_used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    apps (id) {
+        id -> Uuid,
+        name -> Text,
+        contact_email -> Text,
+        scopes -> Array<Text>,
+        rate_limit_per_minute -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        disabled_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     categories (id) {
         id -> Uuid,
         slug -> Text,
@@ -213,6 +239,7 @@ diesel::table! {
         overdue_noticed_for -> Nullable<Timestamptz>,
         anonymised_at -> Nullable<Timestamptz>,
         reporter_language -> Text,
+        app_id -> Nullable<Uuid>,
     }
 }
 
@@ -486,7 +513,9 @@ diesel::joinable!(issue_followers -> issues (issue_id));
 diesel::joinable!(issue_photos -> issues (issue_id));
 diesel::joinable!(issue_supports -> accounts (account_id));
 diesel::joinable!(issue_supports -> issues (issue_id));
+diesel::joinable!(api_keys -> apps (app_id));
 diesel::joinable!(issues -> categories (category_id));
+diesel::joinable!(issues -> apps (app_id));
 diesel::joinable!(issues -> units (unit_id));
 diesel::joinable!(message_reads -> accounts (account_id));
 diesel::joinable!(message_reads -> messages (message_id));
@@ -500,6 +529,8 @@ diesel::joinable!(sessions -> accounts (account_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
+    api_keys,
+    apps,
     categories,
     consents,
     email_tokens,

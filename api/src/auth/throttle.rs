@@ -27,6 +27,27 @@ pub async fn check(
     window: Duration,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    match retry_after(conn, bucket, limit, window, now).await? {
+        None => Ok(()),
+        Some(retry_after) => Err(AppError::Client {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: "too_many_attempts",
+            detail: format!("Too many attempts. Try again in {retry_after} seconds."),
+            errors: Vec::new(),
+            retry_after_secs: u64::try_from(retry_after).ok(),
+        }),
+    }
+}
+
+/// The seconds until `bucket` falls below `limit` events in the window; none when it is
+/// below already. Events older than the window are dropped on the way.
+pub async fn retry_after(
+    conn: &mut AsyncPgConnection,
+    bucket: &str,
+    limit: i64,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, AppError> {
     let since = now - window;
     diesel::delete(
         throttle_hits::table
@@ -41,19 +62,14 @@ pub async fn check(
         .first(conn)
         .await?;
     if count < limit {
-        return Ok(());
+        return Ok(None);
     }
-    let retry_after = oldest
-        .map_or(window, |oldest| oldest + window - now)
-        .num_seconds()
-        .max(1);
-    Err(AppError::Client {
-        status: StatusCode::TOO_MANY_REQUESTS,
-        code: "too_many_attempts",
-        detail: format!("Too many attempts. Try again in {retry_after} seconds."),
-        errors: Vec::new(),
-        retry_after_secs: u64::try_from(retry_after).ok(),
-    })
+    Ok(Some(
+        oldest
+            .map_or(window, |oldest| oldest + window - now)
+            .num_seconds()
+            .max(1),
+    ))
 }
 
 /// Clears a bucket (after a successful login, the account's failures are forgotten).

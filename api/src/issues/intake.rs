@@ -24,6 +24,8 @@ use super::view::Location;
 use crate::accounts::model::Language;
 use crate::accounts::{model as accounts, terms};
 use crate::app::AppState;
+use crate::apps::keys::{ApiClient, MaybeApiClient};
+use crate::apps::model::Scope;
 use crate::auth::policy::{Principal, Role};
 use crate::auth::principal::MaybePrincipal;
 use crate::error::{AppError, AppResult, FieldError, Problem};
@@ -96,10 +98,13 @@ pub struct IssueCreated {
 
 /// Files an issue. Send `application/json`, or `multipart/form-data` with a part `issue`
 /// (the JSON) and up to five parts `photos` (JPEG, PNG or WebP, at most 10 MB each).
-/// With an `Idempotency-Key` header a retried request returns the first answer.
+/// With an `Idempotency-Key` header a retried request returns the first answer. Anyone may
+/// file; a resident's bearer token makes them the reporter, and an app's `X-Api-Key` (scope
+/// `issues.create`) records the app as the source.
 #[utoipa::path(
     tag = "issues",
     operation_id = "create_issue",
+    security((), ("bearer" = []), ("api_key" = [])),
     request_body(content(
         (NewIssue = "application/json"),
         (IssueUpload = "multipart/form-data"),
@@ -108,25 +113,34 @@ pub struct IssueCreated {
     responses(
         (status = 201, description = "Filed: the number, and for anonymous reporters the tracking secret", body = IssueCreated),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A staff channel without a staff role", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "An API key that is not valid or was revoked (`invalid_api_key`)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A staff channel without a staff role; an app without the `issues.create` scope", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Neither JSON nor multipart", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is missing or wrong (outside the city, unknown category, missing consent, bad photo, reused idempotency key …)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The API key's rate limit is reached (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/issues")]
 pub async fn create_issue(
     state: web::Data<AppState>,
     caller: MaybePrincipal,
+    client: MaybeApiClient,
     req: HttpRequest,
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
+    let app = client.0;
+    if let Some(app) = &app {
+        app.require(Scope::IssuesCreate)?;
+    }
     let (body, photo_uploads, raw) = read_request(&req, payload, state.config.json_limit_bytes).await?;
     let key = idempotency_key(&req)?;
     let principal = caller.0;
-    let scope = principal
-        .as_ref()
-        .map_or_else(|| "anonymous".to_owned(), |p| p.account_id.to_string());
+    let scope = match (&principal, &app) {
+        (Some(p), _) => p.account_id.to_string(),
+        (None, Some(app)) => format!("app:{}", app.app_id),
+        (None, None) => "anonymous".to_owned(),
+    };
     let request_hash = Sha256::digest(&raw).to_vec();
     let mut conn = state.pool.get().await?;
     if let Some(key) = &key
@@ -137,7 +151,16 @@ pub async fn create_issue(
 
     let now = state.clock.now();
     let category = categories::find_by_slug(&mut conn, body.category.trim()).await?;
-    let checked = check(&state, &mut conn, &body, category.as_ref(), principal.as_ref(), now).await?;
+    let checked = check(
+        &state,
+        &mut conn,
+        &body,
+        category.as_ref(),
+        principal.as_ref(),
+        app.as_ref(),
+        now,
+    )
+    .await?;
     let processed = process_photos(photo_uploads)?;
     let category = category.ok_or_else(|| AppError::Internal(anyhow::anyhow!("checked category missing")))?;
 
@@ -166,6 +189,7 @@ pub async fn create_issue(
                 &category,
                 &checked,
                 principal.as_ref(),
+                app.as_ref(),
                 &stored,
                 now,
             )
@@ -393,6 +417,7 @@ async fn check(
     body: &NewIssue,
     category: Option<&Category>,
     principal: Option<&Principal>,
+    app: Option<&ApiClient>,
     now: DateTime<Utc>,
 ) -> AppResult<Checked> {
     let mut v = Validator::new();
@@ -414,7 +439,9 @@ async fn check(
     let title = v.text("title", &body.title, 1, 200);
     let description = v.text("description", &body.description, 1, 5000);
 
-    let channel = body.channel.unwrap_or(Channel::Web);
+    // What an app files is recorded as coming through the API unless it says mobile.
+    let default_channel = if app.is_some() { Channel::Api } else { Channel::Web };
+    let channel = body.channel.unwrap_or(default_channel);
     if channel.is_staff_channel() {
         let staff =
             principal.is_some_and(|p| p.has_role(Role::Operator) || p.has_role(Role::ContactCentre) || p.is_admin());
@@ -425,7 +452,7 @@ async fn check(
                 "Only staff register issues received by phone, email, ePUAP, letter or in person.",
             ));
         }
-    } else if channel == Channel::Api {
+    } else if channel == Channel::Api && app.is_none() {
         v.add(FieldError::new(
             "channel",
             "invalid",
@@ -546,6 +573,7 @@ async fn insert(
     category: &Category,
     checked: &Checked,
     principal: Option<&Principal>,
+    app: Option<&ApiClient>,
     photos: &[(Uuid, String, String, ProcessedPhoto)],
     now: DateTime<Utc>,
 ) -> AppResult<(Uuid, IssueCreated)> {
@@ -569,6 +597,7 @@ async fn insert(
             issues::needs_pinpoint.eq(checked.needs_pinpoint),
             issues::field_values.eq(serde_json::to_value(&checked.field_values).map_err(anyhow::Error::from)?),
             issues::channel.eq(checked.channel),
+            issues::app_id.eq(app.map(|a| a.app_id)),
             issues::filed_by.eq(principal.filter(|_| staff_filing).map(|p| p.account_id)),
             issues::reporter_id.eq(reporter),
             issues::contact_name.eq(&checked.contact_name),
@@ -607,7 +636,11 @@ async fn insert(
         public: true,
         actor_id: principal.map(|p| p.account_id),
         before: None,
-        after: Some(serde_json::json!({ "status": IssueStatus::New, "channel": checked.channel })),
+        after: Some(serde_json::json!({
+            "status": IssueStatus::New,
+            "channel": checked.channel,
+            "app_id": app.map(|a| a.app_id),
+        })),
         message: None,
     };
     model::record_event(conn, id, created, now).await?;

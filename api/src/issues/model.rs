@@ -101,6 +101,8 @@ pub struct Issue {
     pub moderation_reason: Option<String>,
     pub channel: Channel,
     pub source: Option<String>,
+    /// The app it was filed through, with an API key.
+    pub app_id: Option<Uuid>,
     pub reporter_id: Option<Uuid>,
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,

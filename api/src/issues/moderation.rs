@@ -19,7 +19,7 @@ use crate::app::AppState;
 use crate::auth::policy::{self, Principal};
 use crate::error::{AppError, AppResult, FieldError, Problem};
 use crate::extract::{Json, Query};
-use crate::schema::{accounts, issue_events, issue_photos, issues};
+use crate::schema::{accounts, apps, issue_events, issue_photos, issues};
 use crate::validation::Validator;
 use crate::workflow::requests::InformationRequest;
 
@@ -41,6 +41,8 @@ pub struct StaffIssue {
     pub moderation: Moderation,
     pub moderation_reason: Option<String>,
     pub channel: Channel,
+    /// The name of the app it was filed through (with an API key).
+    pub source_app: Option<String>,
     pub needs_pinpoint: bool,
     /// The reporter's own words, before any redaction.
     pub original_title: String,
@@ -108,6 +110,10 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue, now: DateTim
         Some(id) => Some(issues::table.find(id).select(issues::number).first(conn).await?),
         None => None,
     };
+    let source_app = match issue.app_id {
+        Some(id) => apps::table.find(id).select(apps::name).first(conn).await.optional()?,
+        None => None,
+    };
     let url_number = issue.url_number();
     let all_photos = photos
         .iter()
@@ -125,6 +131,7 @@ pub async fn staff_view(conn: &mut AsyncPgConnection, issue: Issue, now: DateTim
         moderation: issue.moderation,
         moderation_reason: issue.moderation_reason.clone(),
         channel: issue.channel,
+        source_app,
         needs_pinpoint: issue.needs_pinpoint,
         original_title: issue.title.clone(),
         original_description: issue.description.clone(),

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin;
+mod apps;
 mod auth;
 mod errors;
 mod health;
