@@ -112,6 +112,14 @@ test.describe('a fee changes through the editorial workflow', () => {
     await expect(heading(page)).toHaveText(procedure.name);
     procedure.path = new URL(page.url()).pathname;
 
+    // Staff files are fetched with the session's token and then saved, under their own name.
+    const form = section(page, 'Wymagane dokumenty').getByRole('link', {
+      name: /^Pobierz: wniosek-o-zaswiadczenie-o-zameldowaniu\.docx \(DOCX, \d+/,
+    });
+    const download = page.waitForEvent('download');
+    await form.click();
+    expect((await download).suggestedFilename()).toBe('wniosek-o-zaswiadczenie-o-zameldowaniu.docx');
+
     // Staff see the internal fields, and the unit's editor may propose a change.
     const staff = section(page, 'Tylko dla pracowników');
     await expect(staff).toContainText('Widoczna dla mieszkańców');
@@ -134,8 +142,9 @@ test.describe('a fee changes through the editorial workflow', () => {
     await expect(stepName).toHaveAccessibleDescription(/Ten tekst jest za długi\./);
     await summary.getByRole('link').click();
     await expect(stepName).toBeFocused();
+    // Within the limit again, the counter says so at once; the API's error stays until the next save.
     await stepName.fill('Złóż wniosek');
-    await expect(page.getByText('12 z 40 znaków', { exact: true })).toBeVisible();
+    await expect(stepName).toHaveAccessibleDescription('Ten tekst jest za długi. 12 z 40 znaków');
 
     // The fee in złoty, as typed; the note for the register of changes.
     const amount = page.getByLabel('Opłaty — pozycja 1 — kwota', { exact: true });
@@ -146,6 +155,8 @@ test.describe('a fee changes through the editorial workflow', () => {
     await page.getByRole('button', { name: 'Zapisz wersję roboczą' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Zapisano wersję roboczą.' })).toBeVisible();
     await expect(summary).toHaveCount(0);
+    await expect(stepName).toHaveAccessibleDescription('12 z 40 znaków');
+    await expect(stepName).not.toHaveAttribute('aria-invalid');
 
     await page.getByRole('button', { name: 'Wyślij do przeglądu' }).click();
     await expect(page.getByText(/^Wysłano do przeglądu\./)).toBeVisible();
@@ -180,7 +191,7 @@ test.describe('a fee changes through the editorial workflow', () => {
     const decision = section(page, 'Decyzja');
     await expect(decision.getByRole('radio', { name: 'Teraz' })).toBeChecked();
     await decision.getByRole('button', { name: 'Opublikuj' }).click();
-    await expect(page.getByRole('heading', { name: 'Opublikowano. Mieszkańcy widzą już nową wersję.' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Opublikowano wersję 2. Mieszkańcy już ją widzą.' })).toBeFocused();
   });
 
   test('the public page shows the new fee and the new entry of the register of changes', async ({ page }) => {

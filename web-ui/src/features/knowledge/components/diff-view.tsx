@@ -10,6 +10,7 @@ import { pathLabel } from '../utils/field-paths';
 
 function Change({ change, context }: { change: FieldChange; context: DiffContext }) {
   const { t } = useTranslation();
+  // The API sends `before` with changed and removed items, `after` with changed and added ones.
   const before = change.kind === 'added' ? undefined : valueText(change.field, change.before, context);
   const after = change.kind === 'removed' ? undefined : valueText(change.field, change.after, context);
   return (
@@ -18,7 +19,7 @@ function Change({ change, context }: { change: FieldChange; context: DiffContext
         {pathLabel(change.field, t)} <span className="diff-change__kind">({t(`knowledge.review.kind.${change.kind}`)})</span>
       </h3>
       <dl className="diff-change__values">
-        {before !== undefined && change.before !== undefined && (
+        {before !== undefined && (
           <div className="diff-change__before">
             <dt>{t('knowledge.review.before')}</dt>
             <dd>

@@ -47,7 +47,7 @@ export function DocumentListEditor({ parts, group, files }: DocumentListEditorPr
           <EditorField
             path={`${at}.name`}
             label={label(`${at}.name`)}
-            value={document.name ?? ''}
+            value={document.name}
             error={error(`${at}.name`)}
             onChange={(name) => {
               update({ ...document, name });
@@ -88,7 +88,7 @@ export function DocumentListEditor({ parts, group, files }: DocumentListEditorPr
                 <EditorField
                   path={`${formAt}.platform`}
                   label={label(`${formAt}.platform`)}
-                  value={form.platform ?? ''}
+                  value={form.platform}
                   error={error(`${formAt}.platform`)}
                   onChange={(platform) => {
                     updateForm({ ...form, platform });
@@ -98,7 +98,7 @@ export function DocumentListEditor({ parts, group, files }: DocumentListEditorPr
                   path={`${formAt}.url`}
                   label={label(`${formAt}.url`)}
                   type="url"
-                  value={form.url ?? ''}
+                  value={form.url}
                   error={error(`${formAt}.url`)}
                   onChange={(url) => {
                     updateForm({ ...form, url });

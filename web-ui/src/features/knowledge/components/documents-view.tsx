@@ -22,7 +22,7 @@ export function DocumentList({ documents, ...files }: Files & { documents: reado
       {documents.map((document, index) => {
         const download = file(document.file_id, (name) => t('knowledge.documents.file', { name }));
         const sample = file(document.sample_file_id, (name) => t('knowledge.documents.sample', { name }));
-        const forms = document.e_forms ?? [];
+        const forms = document.e_forms;
         return (
           // A published list never changes while shown.
           <li key={index} className="document">
@@ -32,9 +32,9 @@ export function DocumentList({ documents, ...files }: Files & { documents: reado
                 {download && <li>{download}</li>}
                 {sample && <li>{sample}</li>}
                 {forms.map((form) => (
-                  <li key={`${form.platform ?? ''}${form.url ?? ''}`}>
-                    <a href={form.url ?? ''} rel="noopener noreferrer">
-                      {t('knowledge.documents.eForm', { platform: form.platform ?? '' })}
+                  <li key={`${form.platform}${form.url}`}>
+                    <a href={form.url} rel="noopener noreferrer">
+                      {t('knowledge.documents.eForm', { platform: form.platform })}
                     </a>
                   </li>
                 ))}

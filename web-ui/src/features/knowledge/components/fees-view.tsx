@@ -25,7 +25,7 @@ export function FeesView({ fees }: { fees: Fees }) {
           {fees.items.map((fee, index) => (
             <tr key={index}>
               <th scope="row">{fee.kind}</th>
-              <td className="fees-table__amount">{formatPln(fee.amount_grosze ?? 0, language)}</td>
+              <td className="fees-table__amount">{formatPln(fee.amount_grosze, language)}</td>
               <td className="fees-table__account">{fee.account}</td>
               <td>{fee.remarks}</td>
             </tr>

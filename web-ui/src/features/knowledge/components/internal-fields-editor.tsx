@@ -62,7 +62,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
             <EditorField
               path={`${at}.name`}
               label={label(`${at}.name`)}
-              value={phone.name ?? ''}
+              value={phone.name}
               error={error(`${at}.name`)}
               onChange={(name) => {
                 update({ ...phone, name });
@@ -72,7 +72,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
               path={`${at}.phone`}
               label={label(`${at}.phone`)}
               type="tel"
-              value={phone.phone ?? ''}
+              value={phone.phone}
               error={error(`${at}.phone`)}
               onChange={(value) => {
                 update({ ...phone, phone: value });
@@ -106,7 +106,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
             <EditorField
               path={`${at}.question`}
               label={label(`${at}.question`)}
-              value={faq.question ?? ''}
+              value={faq.question}
               error={error(`${at}.question`)}
               onChange={(question) => {
                 update({ ...faq, question });
@@ -116,7 +116,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
               path={`${at}.answer`}
               label={label(`${at}.answer`)}
               multiline
-              value={faq.answer ?? ''}
+              value={faq.answer}
               error={error(`${at}.answer`)}
               onChange={(answer) => {
                 update({ ...faq, answer });
@@ -159,7 +159,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
             <EditorField
               path={`${at}.cell`}
               label={label(`${at}.cell`)}
-              value={coordinator.cell ?? ''}
+              value={coordinator.cell}
               error={error(`${at}.cell`)}
               onChange={(cell) => {
                 update({ ...coordinator, cell });
@@ -168,7 +168,7 @@ export function InternalFieldsEditor({ parts }: { parts: EditorParts }) {
             <EditorField
               path={`${at}.name`}
               label={label(`${at}.name`)}
-              value={coordinator.name ?? ''}
+              value={coordinator.name}
               error={error(`${at}.name`)}
               onChange={(name) => {
                 update({ ...coordinator, name });

@@ -5,11 +5,14 @@ import { ApiError } from '@/lib/api/errors';
 import { fakeApi } from '@/testing/fake-api';
 import { jsonResponse, problemResponse, renderRoutes } from '@/testing/test-utils';
 import type { ProcedureContent } from '../api/types';
-import { toEditorState } from '../utils/editor-state';
+import { emptyContent, toEditorState } from '../utils/editor-state';
 import { ProcedureEditor, type EditorPayload } from './procedure-editor';
 
-const content = {
+const empty = emptyContent();
+const content: ProcedureContent = {
+  ...empty,
   fields: {
+    ...empty.fields,
     name: 'Wydanie zaświadczenia o zameldowaniu',
     steps: [
       { name: 'Złóż wniosek', comment: 'online', electronic: true },
@@ -17,8 +20,7 @@ const content = {
     ],
     fees: { kind: 'items', items: [{ kind: 'Opłata skarbowa', amount_grosze: 1700, account: '90 1030 1508 0000 0005 5001 9877', remarks: '' }] },
   },
-  internal: {},
-} as ProcedureContent;
+};
 
 function renderEditor(onSave: (payload: EditorPayload) => Promise<unknown>) {
   fakeApi({
@@ -68,7 +70,7 @@ describe('ProcedureEditor', () => {
     await user.clear(amount);
     await user.type(amount, '21,50');
     await user.click(screen.getByRole('button', { name: 'Zapisz wersję roboczą' }));
-    const fees = onSave.mock.calls[0]?.[0].content.fields?.fees;
+    const fees = onSave.mock.calls[0]?.[0].content.fields.fees;
     expect(fees).toEqual({ kind: 'items', items: [expect.objectContaining({ amount_grosze: 2150 })] });
     expect(await screen.findByText('Zapisano wersję roboczą.')).toBeInTheDocument();
   });

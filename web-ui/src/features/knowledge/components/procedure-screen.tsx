@@ -48,7 +48,7 @@ function Failed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
 /** The page of a procedure (or one of its versions) around its description. */
 function Loaded({ procedure, staff }: { procedure: PublicProcedure | StaffProcedure; staff: boolean }) {
   const { t } = useTranslation();
-  const name = procedure.fields.name ?? '';
+  const name = procedure.fields.name;
   const version = procedure.metadata?.version;
   const title = procedure.current || version === undefined ? name : t('knowledge.procedure.versionTitle', { name, version });
   return (

@@ -18,8 +18,8 @@ type ProcedureViewProps = {
 };
 
 /** A section with a text, left out when the text is empty. */
-function TextSection({ title, text }: { title: string; text: string | undefined }) {
-  if (!text?.trim()) return null;
+function TextSection({ title, text }: { title: string; text: string }) {
+  if (!text.trim()) return null;
   return (
     <Section title={title}>
       <TextBlock text={text} />
@@ -53,8 +53,7 @@ export function ProcedureView({ procedure, staff = false }: ProcedureViewProps) 
   const { t } = useTranslation();
   const f = procedure.fields;
   const files = { attachments: procedure.attachments, staffProcedureId: staff ? procedure.id : undefined };
-  const toSubmit = f.documents?.to_submit ?? [];
-  const toShow = f.documents?.to_show ?? [];
+  const { to_submit: toSubmit, to_show: toShow } = f.documents;
   // The register lists the newest version first: the current one.
   const currentVersion = procedure.change_register[0]?.version;
   const shownVersion = procedure.metadata?.version;
@@ -64,19 +63,19 @@ export function ProcedureView({ procedure, staff = false }: ProcedureViewProps) 
       <p className="procedure__unit">
         {t('knowledge.procedure.unit')}: {procedure.unit.name}
       </p>
-      <ListSection title={t('knowledge.field.steps')} items={f.steps ?? []}>
-        <StepsView steps={f.steps ?? []} />
+      <ListSection title={t('knowledge.field.steps')} items={f.steps}>
+        <StepsView steps={f.steps} />
       </ListSection>
-      <ListSection title={t('knowledge.field.electronic_activities')} items={f.electronic_activities ?? []}>
+      <ListSection title={t('knowledge.field.electronic_activities')} items={f.electronic_activities}>
         <ul>
-          {(f.electronic_activities ?? []).map((activity) => (
+          {f.electronic_activities.map((activity) => (
             <li key={activity}>{activity}</li>
           ))}
         </ul>
       </ListSection>
-      <ListSection title={t('knowledge.field.useful_information')} items={f.useful_information ?? []}>
+      <ListSection title={t('knowledge.field.useful_information')} items={f.useful_information}>
         <ul className="tags">
-          {(f.useful_information ?? []).map((tag) => (
+          {f.useful_information.map((tag) => (
             <li key={tag} className="tag">
               {tag}
             </li>
@@ -88,11 +87,9 @@ export function ProcedureView({ procedure, staff = false }: ProcedureViewProps) 
       <TextSection title={t('knowledge.field.time_limit')} text={f.time_limit} />
       <TextSection title={t('knowledge.field.place')} text={f.place} />
       <TextSection title={t('knowledge.field.booking')} text={f.booking} />
-      {f.fees && (
-        <Section title={t('knowledge.field.fees')}>
-          <FeesView fees={f.fees} />
-        </Section>
-      )}
+      <Section title={t('knowledge.field.fees')}>
+        <FeesView fees={f.fees} />
+      </Section>
       <TextSection title={t('knowledge.field.submission_forms')} text={f.submission_forms} />
       <TextSection title={t('knowledge.field.submission_deadline')} text={f.submission_deadline} />
       <ListSection title={t('knowledge.field.documents')} items={[...toSubmit, ...toShow]}>
@@ -107,8 +104,8 @@ export function ProcedureView({ procedure, staff = false }: ProcedureViewProps) 
           </DocumentGroup>
         )}
       </ListSection>
-      <ListSection title={t('knowledge.field.other_documents')} items={f.other_documents ?? []}>
-        <OtherDocumentList documents={f.other_documents ?? []} {...files} />
+      <ListSection title={t('knowledge.field.other_documents')} items={f.other_documents}>
+        <OtherDocumentList documents={f.other_documents} {...files} />
       </ListSection>
       <TextSection title={t('knowledge.field.legal_basis')} text={f.legal_basis} />
       <TextSection title={t('knowledge.field.appeal')} text={f.appeal} />
@@ -123,7 +120,7 @@ export function ProcedureView({ procedure, staff = false }: ProcedureViewProps) 
         </ul>
       </ListSection>
       {procedure.metadata && (
-        <MetadataView metadata={procedure.metadata} unit={procedure.unit.name} cell={f.organisational_cell ?? ''} />
+        <MetadataView metadata={procedure.metadata} unit={procedure.unit.name} cell={f.organisational_cell} />
       )}
       <ChangeRegister
         procedureId={procedure.id}

@@ -143,7 +143,7 @@ export function PublicFieldsEditor({ parts, files, procedures, topics }: PublicF
             <EditorField
               path={`${at}.name`}
               label={label(`${at}.name`)}
-              value={step.name ?? ''}
+              value={step.name}
               max={LIMITS.stepName}
               error={error(`${at}.name`)}
               onChange={(name) => {
@@ -163,7 +163,7 @@ export function PublicFieldsEditor({ parts, files, procedures, topics }: PublicF
             <EditorCheckbox
               path={`${at}.electronic`}
               label={t('knowledge.editor.electronic')}
-              checked={step.electronic ?? false}
+              checked={step.electronic}
               onChange={(electronic) => {
                 update({ ...step, electronic });
               }}
@@ -290,7 +290,7 @@ export function PublicFieldsEditor({ parts, files, procedures, topics }: PublicF
             <EditorField
               path={`${at}.name`}
               label={label(`${at}.name`)}
-              value={document.name ?? ''}
+              value={document.name}
               error={error(`${at}.name`)}
               onChange={(name) => {
                 update({ ...document, name });

@@ -77,10 +77,8 @@ export function StaffSection({ procedure }: { procedure: StaffProcedure }) {
   const n = procedure.internal;
   const none = t('knowledge.staff.empty');
   const day = (value: string | null | undefined) => (value ? formatDay(value, language) : none);
-  const yesNo = (value: boolean | undefined) => (value ? t('common.yesAnswer') : t('common.noAnswer'));
-  const phones = n.staff_phones ?? [];
-  const faq = n.faq ?? [];
-  const coordinators = n.coordinators ?? [];
+  const yesNo = (value: boolean) => (value ? t('common.yesAnswer') : t('common.noAnswer'));
+  const { staff_phones: phones, faq, coordinators } = n;
   return (
     <section id={STAFF_SECTION_ID} className="staff-only" aria-labelledby={id}>
       <h2 id={id}>{t('knowledge.staff.title')}</h2>
@@ -93,7 +91,7 @@ export function StaffSection({ procedure }: { procedure: StaffProcedure }) {
         <Row term={t('knowledge.field.owner')}>{n.owner || none}</Row>
         <Row term={t('knowledge.field.coordinators')}>
           {coordinators.length > 0
-            ? coordinators.map((coordinator) => `${coordinator.cell ?? ''}: ${coordinator.name ?? ''}`).join('; ')
+            ? coordinators.map((coordinator) => `${coordinator.cell}: ${coordinator.name}`).join('; ')
             : none}
         </Row>
         <Row term={t('knowledge.field.edm')}>{yesNo(n.edm)}</Row>
@@ -104,7 +102,7 @@ export function StaffSection({ procedure }: { procedure: StaffProcedure }) {
           <ul>
             {phones.map((phone, index) => (
               <li key={index}>
-                {phone.name}: <a href={`tel:${(phone.phone ?? '').replace(/\s/g, '')}`}>{phone.phone}</a>
+                {phone.name}: <a href={`tel:${phone.phone.replace(/\s/g, '')}`}>{phone.phone}</a>
               </li>
             ))}
           </ul>
@@ -124,7 +122,7 @@ export function StaffSection({ procedure }: { procedure: StaffProcedure }) {
               <div key={index}>
                 <dt>{entry.question}</dt>
                 <dd>
-                  <TextBlock text={entry.answer ?? ''} />
+                  <TextBlock text={entry.answer} />
                 </dd>
               </div>
             ))}

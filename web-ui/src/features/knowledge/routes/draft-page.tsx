@@ -49,7 +49,7 @@ function DraftScreen({ draft }: { draft: Draft }) {
   const editor = editsProceduresOf(draft.unit.id);
   const editable = draft.state === 'draft' || draft.state === 'returned';
   const state = t(`knowledge.state.${draft.state}`);
-  const name = draft.content.fields?.name || t('knowledge.editor.untitled');
+  const name = draft.content.fields.name || t('knowledge.editor.untitled');
   return (
     <Page title={t('knowledge.editor.title', { name })}>
       <KnowledgeNav />

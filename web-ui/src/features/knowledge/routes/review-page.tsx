@@ -23,6 +23,11 @@ import { isUuid } from '../utils/ids';
 function Decided({ result }: { result: DraftSummary }) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // A published draft has its version number; it is shown so the register can be checked.
+  const publishedText =
+    typeof result.version === 'number'
+      ? t('knowledge.review.publishedVersion', { version: result.version })
+      : t('knowledge.review.published');
   return (
     <Page title={t('knowledge.review.title', { name: result.name })}>
       <KnowledgeNav />
@@ -30,11 +35,10 @@ function Decided({ result }: { result: DraftSummary }) {
         <h2 ref={heading} tabIndex={-1}>
           {result.state === 'scheduled' && result.publish_at ? (
             <>
-              {t('knowledge.review.scheduled')}{' '}
-              <DateTime value={result.publish_at} />
+              {t('knowledge.review.scheduled')} <DateTime value={result.publish_at} />
             </>
           ) : (
-            t('knowledge.review.published')
+            publishedText
           )}
         </h2>
         <p>
@@ -50,7 +54,7 @@ function Decided({ result }: { result: DraftSummary }) {
 function ReviewScreen({ draft, onDecided }: { draft: Draft; onDecided: (result: DraftSummary) => void }) {
   const { t } = useTranslation();
   const { isKnowledgePublisher, editsProceduresOf } = useAuth();
-  const name = draft.content.fields?.name || t('knowledge.editor.untitled');
+  const name = draft.content.fields.name || t('knowledge.editor.untitled');
   const state = t(`knowledge.state.${draft.state}`);
   const decidable = draft.state === 'in_review';
   const returnable = draft.state === 'in_review' || draft.state === 'scheduled';

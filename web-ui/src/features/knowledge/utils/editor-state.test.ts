@@ -3,7 +3,7 @@ import type { ProcedureContent } from '../api/types';
 import { editorPaths, emptyEditorState, feeAmountPath, inputId, toContent, toEditorState } from './editor-state';
 import { moved } from './rows';
 
-const content = {
+const content: ProcedureContent = {
   fields: {
     name: 'Abonament postojowy',
     related: ['7b0f0a57-8a8d-4c5b-9f51-6f0c8a4b1a01'],
@@ -47,7 +47,7 @@ const content = {
     coordinators: [{ cell: 'Oddział Parkowania', name: 'Anna Nowak' }],
     edm: true,
   },
-} as ProcedureContent;
+};
 
 describe('the editor’s state', () => {
   it('sends back what it was given', () => {
@@ -57,7 +57,7 @@ describe('the editor’s state', () => {
     expect(errors).toEqual({});
     expect(sent).toEqual({
       ...content,
-      fields: { ...content.fields, steps: content.fields?.steps?.map((step) => ({ ...step, comment: step.comment ?? '' })) },
+      fields: { ...content.fields, steps: content.fields.steps.map((step) => ({ ...step, comment: step.comment ?? '' })) },
     });
   });
 
@@ -67,7 +67,7 @@ describe('the editor’s state', () => {
     if (!fee) throw new Error('no fee');
     const changed = (amount: string) => ({ ...state, fields: { ...state.fields, fees: [{ ...fee, amount }] } });
 
-    const sent = toContent(changed('120,50')).content.fields?.fees;
+    const sent = toContent(changed('120,50')).content.fields.fees;
     expect(sent).toEqual({ kind: 'items', items: [{ kind: 'miesięczny', amount_grosze: 12050, account: fee.account, remarks: '' }] });
     expect(toContent(changed('12 zł 50')).errors).toEqual({ [feeAmountPath(0)]: 'invalid_amount' });
     expect(toContent(changed('')).errors).toEqual({ [feeAmountPath(0)]: 'required' });
@@ -75,15 +75,15 @@ describe('the editor’s state', () => {
 
   it('sends "no fees" as the explicit none', () => {
     const state = toEditorState(content, '', 'pl');
-    expect(toContent({ ...state, fields: { ...state.fields, no_fees: true } }).content.fields?.fees).toEqual({ kind: 'none' });
+    expect(toContent({ ...state, fields: { ...state.fields, no_fees: true } }).content.fields.fees).toEqual({ kind: 'none' });
   });
 
   it('sends empty dates as none, and a new description with empty lists', () => {
     const { content: sent } = toContent(emptyEditorState('pl'));
-    expect(sent.fields?.information_produced_on).toBeNull();
-    expect(sent.internal?.valid_from).toBeNull();
-    expect(sent.fields?.steps).toEqual([]);
-    expect(sent.fields?.fees).toEqual({ kind: 'items', items: [] });
+    expect(sent.fields.information_produced_on).toBeNull();
+    expect(sent.internal.valid_from).toBeNull();
+    expect(sent.fields.steps).toEqual([]);
+    expect(sent.fields.fees).toEqual({ kind: 'items', items: [] });
   });
 
   it('keeps each item’s key when items move', () => {
@@ -91,7 +91,7 @@ describe('the editor’s state', () => {
     const keys = state.fields.steps.map((step) => step.key);
     const reordered = moved(state.fields.steps, 1, 0);
     expect(reordered.map((step) => step.key)).toEqual([keys[1], keys[0]]);
-    expect(toContent({ ...state, fields: { ...state.fields, steps: reordered } }).content.fields?.steps?.[0]?.name).toBe('Odbiór');
+    expect(toContent({ ...state, fields: { ...state.fields, steps: reordered } }).content.fields.steps[0]?.name).toBe('Odbiór');
   });
 });
 

@@ -67,98 +67,112 @@ export type EditorInternal = Omit<
 /** A whole description in the editor, with the note for the change register. */
 export type EditorState = { fields: EditorFields; internal: EditorInternal; change_note: string };
 
-const textRows = (values: readonly string[] | undefined): TextRow[] => (values ?? []).map((value) => withKey({ value }));
+const textRows = (values: readonly string[]): TextRow[] => values.map((value) => withKey({ value }));
 const texts = (rows: readonly TextRow[]): string[] => rows.map((row) => row.value);
 
-function documentRows(documents: readonly RequiredDocument[] | undefined): DocumentRow[] {
-  return (documents ?? []).map((document) =>
-    withKey({
-      name: document.name ?? '',
-      file_id: document.file_id ?? null,
-      sample_file_id: document.sample_file_id ?? null,
-      e_forms: (document.e_forms ?? []).map((form) => withKey({ platform: form.platform ?? '', url: form.url ?? '' })),
-    }),
-  );
+function documentRows(documents: readonly RequiredDocument[]): DocumentRow[] {
+  return documents.map((document) => withKey({ ...document, e_forms: document.e_forms.map((form) => withKey(form)) }));
 }
 
 function documents(rows: readonly DocumentRow[]): RequiredDocument[] {
-  return rows.map((row) => ({
-    name: row.name,
-    file_id: row.file_id ?? null,
-    sample_file_id: row.sample_file_id ?? null,
-    e_forms: row.e_forms.map((form) => withoutKey(form)),
-  }));
+  return rows.map((row) => ({ ...withoutKey(row), e_forms: row.e_forms.map((form) => withoutKey(form)) }));
+}
+
+/** A description with nothing written yet: what the API holds for a field nobody filled in. */
+export function emptyContent(): ProcedureContent {
+  return {
+    fields: {
+      name: '',
+      related: [],
+      information_produced_on: null,
+      short_description: '',
+      steps: [],
+      electronic_activities: [],
+      useful_information: [],
+      handling: '',
+      additional_information: '',
+      time_limit: '',
+      place: '',
+      booking: '',
+      fees: { kind: 'items', items: [] },
+      submission_forms: '',
+      submission_deadline: '',
+      documents: { to_submit: [], to_show: [] },
+      other_documents: [],
+      legal_basis: '',
+      appeal: '',
+      reuse_conditions: '',
+      authors: [],
+      organisational_cell: '',
+      topics: [],
+    },
+    internal: {
+      internal: false,
+      valid_from: null,
+      valid_until: null,
+      staff_phones: [],
+      call_centre_description: '',
+      faq: [],
+      other: '',
+      owner: '',
+      coordinators: [],
+      edm: false,
+    },
+  };
 }
 
 /** A description from the API as the editor holds it; amounts are shown in the UI language. */
-export function toEditorState(
-  content: { fields?: Partial<ProcedureFields>; internal?: Partial<InternalFields> },
-  changeNote: string,
-  language: Language,
-): EditorState {
-  const f = content.fields ?? {};
-  const n = content.internal ?? {};
-  const fees = f.fees ?? { kind: 'items', items: [] };
+export function toEditorState(content: ProcedureContent, changeNote: string, language: Language): EditorState {
+  const { fields: f, internal: n } = content;
   return {
     change_note: changeNote,
     fields: {
-      name: f.name ?? '',
+      name: f.name,
       related: textRows(f.related),
       information_produced_on: f.information_produced_on ?? '',
-      short_description: f.short_description ?? '',
-      steps: (f.steps ?? []).map((step) =>
-        withKey({ name: step.name ?? '', comment: step.comment ?? '', electronic: step.electronic ?? false }),
-      ),
+      short_description: f.short_description,
+      steps: f.steps.map((step) => withKey(step)),
       electronic_activities: textRows(f.electronic_activities),
       useful_information: textRows(f.useful_information),
-      handling: f.handling ?? '',
-      additional_information: f.additional_information ?? '',
-      time_limit: f.time_limit ?? '',
-      place: f.place ?? '',
-      booking: f.booking ?? '',
-      no_fees: fees.kind === 'none',
-      fees: (fees.kind === 'items' ? fees.items : []).map((fee) =>
-        withKey({
-          kind: fee.kind ?? '',
-          amount: fee.amount_grosze === undefined ? '' : plnInput(fee.amount_grosze, language),
-          account: fee.account ?? '',
-          remarks: fee.remarks ?? '',
-        }),
+      handling: f.handling,
+      additional_information: f.additional_information,
+      time_limit: f.time_limit,
+      place: f.place,
+      booking: f.booking,
+      no_fees: f.fees.kind === 'none',
+      fees: (f.fees.kind === 'items' ? f.fees.items : []).map((fee) =>
+        withKey({ kind: fee.kind, amount: plnInput(fee.amount_grosze, language), account: fee.account, remarks: fee.remarks }),
       ),
-      submission_forms: f.submission_forms ?? '',
-      submission_deadline: f.submission_deadline ?? '',
-      to_submit: documentRows(f.documents?.to_submit),
-      to_show: documentRows(f.documents?.to_show),
-      other_documents: (f.other_documents ?? []).map((document) =>
-        withKey({ name: document.name ?? '', file_id: document.file_id ?? null }),
-      ),
-      legal_basis: f.legal_basis ?? '',
-      appeal: f.appeal ?? '',
-      reuse_conditions: f.reuse_conditions ?? '',
+      submission_forms: f.submission_forms,
+      submission_deadline: f.submission_deadline,
+      to_submit: documentRows(f.documents.to_submit),
+      to_show: documentRows(f.documents.to_show),
+      other_documents: f.other_documents.map((document) => withKey(document)),
+      legal_basis: f.legal_basis,
+      appeal: f.appeal,
+      reuse_conditions: f.reuse_conditions,
       authors: textRows(f.authors),
-      organisational_cell: f.organisational_cell ?? '',
-      topics: [...(f.topics ?? [])],
+      organisational_cell: f.organisational_cell,
+      topics: [...f.topics],
     },
     internal: {
-      internal: n.internal ?? false,
+      internal: n.internal,
       valid_from: n.valid_from ?? '',
       valid_until: n.valid_until ?? '',
-      staff_phones: (n.staff_phones ?? []).map((phone) => withKey({ name: phone.name ?? '', phone: phone.phone ?? '' })),
-      call_centre_description: n.call_centre_description ?? '',
-      faq: (n.faq ?? []).map((faq) => withKey({ question: faq.question ?? '', answer: faq.answer ?? '' })),
-      other: n.other ?? '',
-      owner: n.owner ?? '',
-      coordinators: (n.coordinators ?? []).map((coordinator) =>
-        withKey({ cell: coordinator.cell ?? '', name: coordinator.name ?? '' }),
-      ),
-      edm: n.edm ?? false,
+      staff_phones: n.staff_phones.map((phone) => withKey(phone)),
+      call_centre_description: n.call_centre_description,
+      faq: n.faq.map((faq) => withKey(faq)),
+      other: n.other,
+      owner: n.owner,
+      coordinators: n.coordinators.map((coordinator) => withKey(coordinator)),
+      edm: n.edm,
     },
   };
 }
 
 /** An empty description for a new procedure. */
 export function emptyEditorState(language: Language): EditorState {
-  return toEditorState({ fields: {}, internal: {} }, '', language);
+  return toEditorState(emptyContent(), '', language);
 }
 
 /** The path of a fee's amount, where both the API and the editor report a wrong one. */
@@ -182,11 +196,7 @@ export function toContent(state: EditorState): { content: ProcedureContent; erro
       related: texts(f.related).filter((id) => id !== ''),
       information_produced_on: f.information_produced_on === '' ? null : f.information_produced_on,
       short_description: f.short_description,
-      steps: f.steps.map((step) => ({
-        name: step.name,
-        comment: step.comment ?? '',
-        electronic: step.electronic ?? false,
-      })),
+      steps: f.steps.map((step) => ({ name: step.name, comment: step.comment ?? '', electronic: step.electronic })),
       electronic_activities: texts(f.electronic_activities),
       useful_information: texts(f.useful_information),
       handling: f.handling,
@@ -198,7 +208,7 @@ export function toContent(state: EditorState): { content: ProcedureContent; erro
       submission_forms: f.submission_forms,
       submission_deadline: f.submission_deadline,
       documents: { to_submit: documents(f.to_submit), to_show: documents(f.to_show) },
-      other_documents: f.other_documents.map((document) => ({ name: document.name, file_id: document.file_id ?? null })),
+      other_documents: f.other_documents.map((document) => withoutKey(document)),
       legal_basis: f.legal_basis,
       appeal: f.appeal,
       reuse_conditions: f.reuse_conditions,
