@@ -74,6 +74,7 @@ fn urlencoding(text: &str) -> String {
 }
 
 #[tokio::test]
+#[allow(clippy::print_stdout, reason = "the measured hit rate is this test's report")]
 async fn realistic_queries_find_the_right_procedure_first() {
     let app = TestApp::spawn().await;
     app.seed_demo().await;
