@@ -81,6 +81,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::knowledge::configure)
             .configure(crate::apps::configure),
     );
+    cfg.configure(crate::open311::configure);
 }
 
 /// The application: documented routes, API docs, the web UI and the middleware stack.

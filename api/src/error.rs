@@ -200,6 +200,11 @@ impl From<crate::db::PoolError> for AppError {
     }
 }
 
+/// Marks an error response whose body follows another protocol's error format (Open311's
+/// `errors` list), which the safety net below leaves as it is.
+#[derive(Debug, Clone, Copy)]
+pub struct ForeignErrorBody;
+
 /// Safety net for error responses that did not come from `AppError` (actix's own
 /// 404/405/413 and the like): their bodies are replaced with a problem document.
 pub fn problem_for_bare_errors<B: MessageBody + 'static>(
@@ -209,7 +214,7 @@ pub fn problem_for_bare_errors<B: MessageBody + 'static>(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if is_problem {
+    if is_problem || res.response().extensions().contains::<ForeignErrorBody>() {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

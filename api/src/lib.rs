@@ -16,6 +16,7 @@ pub mod issues;
 pub mod jobs;
 pub mod knowledge;
 pub mod notify;
+pub mod open311;
 pub mod openapi;
 pub mod ops;
 pub mod org;

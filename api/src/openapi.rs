@@ -31,6 +31,7 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
         (name = "knowledge", description = "The knowledge base of procedures: browse, search, feeds; editing, review and publication"),
         (name = "apps", description = "Third-party apps and their API keys (administrators)"),
+        (name = "open311", description = "Open311 GeoReport v2 at /open311/v2 (JSON and XML), with mySociety's servicerequestupdates"),
     ),
     components(schemas(Problem, FieldError, crate::workflow::queue::QueueSort)),
     modifiers(&SecuritySchemes),

@@ -49,7 +49,7 @@ impl RouteTable {
     }
 
     /// The methods allowed on `path`, if the path is one of the API's.
-    fn allowed(&self, path: &str) -> Option<Vec<Method>> {
+    pub fn allowed(&self, path: &str) -> Option<Vec<Method>> {
         let mut found: Option<Vec<Method>> = None;
         for (def, methods) in &self.routes {
             if def.is_match(path) {

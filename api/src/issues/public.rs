@@ -95,7 +95,7 @@ fn statuses(value: &str) -> AppResult<Vec<IssueStatus>> {
 }
 
 /// The approved issues the caller may see, filtered. Anonymous visitors see the recent window only (R2.6).
-fn filtered<'a>(state: &AppState, filter: &'a IssueFilter, logged_in: bool) -> AppResult<BoxedIssues<'a>> {
+pub fn filtered<'a>(state: &AppState, filter: &'a IssueFilter, logged_in: bool) -> AppResult<BoxedIssues<'a>> {
     let now = state.clock.now();
     let mut query = issues::table
         .filter(issues::moderation.eq(Moderation::Approved))

@@ -9,7 +9,7 @@ async fn unknown_api_route_is_a_404_problem() {
         "/api/v1/nope",
         "/api/v2/units",
         "/api",
-        "/open311/v2/services.json",
+        "/open311/v3/services.json",
         "/metricsx/a.js",
     ] {
         assert_problem(app.get(path).await, 404, "not_found").await;

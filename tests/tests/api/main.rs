@@ -11,6 +11,7 @@ mod issues;
 mod knowledge;
 mod knowledge_search;
 mod mail;
+mod open311;
 mod openapi;
 mod spa;
 mod units;

@@ -51,7 +51,7 @@ async fn hashed_assets_are_cached_for_long() {
 #[tokio::test]
 async fn api_paths_never_fall_back_to_the_app() {
     let (app, dir) = app_with_web_ui().await;
-    for path in ["/api/v1/unknown", "/api/unknown", "/open311/v2/x"] {
+    for path in ["/api/v1/unknown", "/api/unknown", "/open311/v1/x"] {
         assert_problem(app.get(path).await, 404, "not_found").await;
     }
     // Writes to client routes are not pages.

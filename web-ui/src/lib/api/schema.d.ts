@@ -724,7 +724,9 @@ export interface paths {
         /**
          * Files an issue. Send `application/json`, or `multipart/form-data` with a part `issue`
          *     (the JSON) and up to five parts `photos` (JPEG, PNG or WebP, at most 10 MB each).
-         *     With an `Idempotency-Key` header a retried request returns the first answer.
+         *     With an `Idempotency-Key` header a retried request returns the first answer. Anyone may
+         *     file; a resident's bearer token makes them the reporter, and an app's `X-Api-Key` (scope
+         *     `issues.create`) records the app as the source.
          */
         post: operations["create_issue"];
         delete?: never;
@@ -1649,6 +1651,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered apps with their keys. */
+        get: operations["list_apps"];
+        put?: never;
+        /** Registers an app. */
+        post: operations["create_app"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One app with its keys. */
+        get: operations["get_app"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an app: name, contact, scopes, rate limit, or disables it. Takes effect on the
+         *     next request of any of its keys.
+         */
+        patch: operations["update_app"];
+        trace?: never;
+    };
+    "/api/v1/apps/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new key for an app. The answer is the only time the key can be read. */
+        post: operations["issue_app_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{id}/keys/{key_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a key at once; revoking it again changes nothing. */
+        post: operations["revoke_app_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{id}/keys/{key_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotates a key: issues a new one and revokes the old one in one step. */
+        post: operations["rotate_app_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service Discovery: this city's GeoReport v2 endpoint, its formats, and when its services
+         *     last changed.
+         */
+        get: operations["open311_discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service List: the categories residents can report in now. */
+        get: operations["open311_list_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Definition: the attributes (extra fields) of a service. */
+        get: operations["open311_get_service_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET Service Requests: public issues filed in a range of at most 90 days (the last 90 by
+         *     default), newest first, at most 1000 per page.
+         */
+        get: operations["open311_list_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Request: one public issue (a list of one, as the specification has it). */
+        get: operations["open311_get_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET service_request_id from a token. Every service is `realtime`: filing answers with
+         *     the request's id at once, so no token is ever issued and every token is unknown (404).
+         */
+        get: operations["open311_get_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/servicerequestupdates.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET Service Request Updates (mySociety's extension): the public updates of public
+         *     requests in a range of at most 90 days (the last 90 by default), oldest first.
+         */
+        get: operations["open311_list_request_updates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1723,6 +1946,46 @@ export interface components {
          * @enum {string}
          */
         AnswerChannel: "tracking" | "account" | "email";
+        /** @description Changes to an app; absent fields stay as they are. */
+        AppChange: {
+            name?: string | null;
+            contact_email?: string | null;
+            scopes?: components["schemas"]["Scope"][] | null;
+            /** Format: int32 */
+            rate_limit_per_minute?: number | null;
+            /** @description Disabling an app refuses all its keys at once; enabling restores them. */
+            disabled?: boolean | null;
+        };
+        /** @description A new app. */
+        AppInput: {
+            name: string;
+            /** @description Whom the city contacts about the app. */
+            contact_email: string;
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: int32
+             * @description Requests per minute per key (1–100000).
+             */
+            rate_limit_per_minute: number;
+        };
+        /** @description A registered app. */
+        AppView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            contact_email: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: int32 */
+            rate_limit_per_minute: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /** @description Its keys, newest first. */
+            keys: components["schemas"]["KeyView"][];
+        };
         /** @description The form of an upload: one `file` part. */
         AttachmentUpload: {
             /**
@@ -1730,6 +1993,31 @@ export interface components {
              * @description A PDF document, or a DOC, DOCX or RTF form (at most 20 MB).
              */
             file: string;
+        };
+        /** @description One extra field of a category. */
+        Attribute: {
+            /** @description Always true: every field asks for the reporter's input. */
+            variable: boolean;
+            /** @description The field's key (`attribute[<code>]` when filing). */
+            code: string;
+            datatype: components["schemas"]["Datatype"];
+            required: boolean;
+            /** @description The expected form of the value. */
+            datatype_description?: string | null;
+            /**
+             * Format: int32
+             * @description Position in the form, from 1.
+             */
+            order: number;
+            /** @description The field's label, with its help text when there is one. */
+            description: string;
+            /** @description The choices of list attributes. */
+            values?: components["schemas"]["AttributeValue"][];
+        };
+        /** @description A choice of a list attribute. */
+        AttributeValue: {
+            key: string;
+            name: string;
         };
         /** @description BIP metadata of a published version. */
         BipMetadata: {
@@ -1939,6 +2227,11 @@ export interface components {
             personal_data_reads: components["schemas"]["AccessRecord"][];
         };
         /**
+         * @description How an attribute's value is entered.
+         * @enum {string}
+         */
+        Datatype: "string" | "number" | "datetime" | "singlevaluelist" | "multivaluelist";
+        /**
          * @description What a deadline is for.
          * @enum {string}
          */
@@ -1958,6 +2251,18 @@ export interface components {
          * @enum {string}
          */
         Delivery: "automatic" | "via_operator";
+        /** @description The service discovery document. */
+        Discovery: {
+            /**
+             * Format: date-time
+             * @description The last change to the services or their definitions: clients refresh cached
+             *     services when it moves.
+             */
+            changeset: string;
+            contact: string;
+            key_service: string;
+            endpoints: components["schemas"]["Endpoint"][];
+        };
         /** @description A required document, with its file, a filled-in sample and its electronic forms. */
         Document: {
             /** @default  */
@@ -2069,6 +2374,24 @@ export interface components {
         EmailRequest: {
             email: string;
         };
+        /** @description One Open311 endpoint of this provider. */
+        Endpoint: {
+            specification: string;
+            url: string;
+            /**
+             * Format: date-time
+             * @description The last change to the services or their definitions.
+             */
+            changeset: string;
+            type: components["schemas"]["EndpointType"];
+            /** @description The MIME types served. */
+            formats: string[];
+        };
+        /**
+         * @description Whether an endpoint's requests are acted upon.
+         * @enum {string}
+         */
+        EndpointType: "production";
         /** @description A frequently asked question and its answer. */
         Faq: {
             /** @default  */
@@ -2366,6 +2689,10 @@ export interface components {
             /** @description Up to five photos. */
             photos: string[];
         };
+        /** @description A new key: `key` is shown this once and cannot be read again. */
+        IssuedKey: components["schemas"]["KeyView"] & {
+            key: string;
+        };
         /** @description A published procedures feed as JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>). */
         JsonFeed: {
             /** @description Always `https://jsonfeed.org/version/1.1`. */
@@ -2418,6 +2745,19 @@ export interface components {
             authors: components["schemas"]["JsonFeedAuthor"][];
             /** @description Our extension (JSON Feed allows members starting with an underscore). */
             _kontakt: components["schemas"]["JsonFeedExtension"];
+        };
+        /** @description An API key as listed: never the key itself. */
+        KeyView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The key's public prefix (`kk_<prefix>_…`), to tell keys apart. */
+            prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** Format: date-time */
+            last_used_at?: string | null;
         };
         /**
          * @description The language a person reads the service and its mail in.
@@ -3047,6 +3387,26 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             information_request?: components["schemas"]["OpenRequest"] | null;
         };
+        /**
+         * @description A request's status: `open` while the city handles it (New, Accepted, In progress),
+         *     `closed` once handling ended (Done, Closed).
+         * @enum {string}
+         */
+        RequestStatus: "open" | "closed";
+        /** @description A change to a service request. */
+        RequestUpdate: {
+            /** @description The history entry's id. */
+            update_id: string;
+            service_request_id: string;
+            /** @description The request's status after the update. */
+            status: components["schemas"]["UpdateStatus"];
+            /** Format: date-time */
+            updated_datetime: string;
+            /** @description The city's message: a response, a justification, or where the issue was transferred. */
+            description?: string | null;
+            /** @description Always null: updates carry no media. */
+            media_url?: string | null;
+        };
         /** @description The documents a resident must submit and those they must show. */
         RequiredDocuments: {
             /** @default [] */
@@ -3101,6 +3461,11 @@ export interface components {
              */
             unit_id?: string | null;
         };
+        /**
+         * @description What an app may do with its keys.
+         * @enum {string}
+         */
+        Scope: "issues.create" | "updates.create";
         /** @description The second login step. */
         SecondFactorRequest: {
             /** @description `second_factor_token` from the login response. */
@@ -3110,6 +3475,71 @@ export interface components {
             /** @description Or one of the recovery codes. */
             recovery_code?: string | null;
         };
+        /** @description A type of request residents can file (a category). */
+        Service: {
+            /** @description The category's slug. */
+            service_code: string;
+            service_name: string;
+            description?: string | null;
+            /** @description Whether the service has attributes (extra fields); see its service definition. */
+            metadata: boolean;
+            type: components["schemas"]["ServiceType"];
+            /** @description The service's and its group's names in the other language, as search synonyms. */
+            keywords?: string | null;
+            /** @description The category's group. */
+            group?: string | null;
+        };
+        /** @description What a service asks for beyond the location and description. */
+        ServiceDefinition: {
+            service_code: string;
+            attributes: components["schemas"]["Attribute"][];
+        };
+        /** @description A public issue as a GeoReport v2 service request. */
+        ServiceRequest: {
+            /** @description The issue's public number with a dash (`2026-000123`). */
+            service_request_id: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description The city's latest public response or justification. */
+            status_notes?: string | null;
+            /** @description The category's name. */
+            service_name?: string | null;
+            /** @description The category's slug. */
+            service_code: string;
+            /** @description The title and the description, as the public sees them (at most 4,000 characters). */
+            description?: string | null;
+            /** @description The unit handling the issue. */
+            agency_responsible?: string | null;
+            /** @description The current deadline, in words. */
+            service_notice?: string | null;
+            /** Format: date-time */
+            requested_datetime: string;
+            /**
+             * Format: date-time
+             * @description The last change; for closed requests, when they were closed.
+             */
+            updated_datetime?: string | null;
+            /**
+             * Format: date-time
+             * @description The current working-day deadline (none once the issue is finished).
+             */
+            expected_datetime?: string | null;
+            address?: string | null;
+            /** @description Always null: addresses are kept as text. */
+            address_id?: string | null;
+            /** @description The postal code, when the address contains one. */
+            zipcode?: string | null;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            long?: number | null;
+            /** @description The first public photo. */
+            media_url?: string | null;
+        };
+        /**
+         * @description How requests of a service are answered: at once, with the request's id.
+         * @enum {string}
+         */
+        ServiceType: "realtime";
         /** @description A login session. */
         SessionRecord: {
             /** Format: date-time */
@@ -3134,6 +3564,8 @@ export interface components {
             moderation: components["schemas"]["Moderation"];
             moderation_reason?: string | null;
             channel: components["schemas"]["Channel"];
+            /** @description The name of the app it was filed through (with an API key). */
+            source_app?: string | null;
             needs_pinpoint: boolean;
             /** @description The reporter's own words, before any redaction. */
             original_title: string;
@@ -3347,6 +3779,12 @@ export interface components {
             slug: string;
             name: string;
         };
+        /**
+         * @description The status after an update, in mySociety's extension of GeoReport v2
+         *     (`servicerequestupdates`).
+         * @enum {string}
+         */
+        UpdateStatus: "OPEN" | "ACTION_SCHEDULED" | "IN_PROGRESS" | "FIXED" | "NO_FURTHER_ACTION" | "NOT_COUNCILS_RESPONSIBILITY" | "DUPLICATE" | "INTERNAL_REFERRAL" | "CLOSED";
         /**
          * @description Where a version of a procedure stands.
          * @enum {string}
@@ -5231,7 +5669,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A staff channel without a staff role */
+            /** @description An API key that is not valid or was revoked (`invalid_api_key`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff channel without a staff role; an app without the `issues.create` scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5260,6 +5707,15 @@ export interface operations {
             };
             /** @description A field is missing or wrong (outside the city, unknown category, missing consent, bad photo, reused idempotency key …) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is reached (`rate_limited`, with `Retry-After`) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7649,6 +8105,829 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_apps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Apps by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"][];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_app: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppInput"];
+            };
+        };
+        responses: {
+            /** @description Registered (no keys yet) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_app: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_app: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppChange"];
+            };
+        };
+        responses: {
+            /** @description The app as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_app_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKey"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_app_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app */
+                id: string;
+                /** @description The key */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyView"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such key of this app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_app_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app */
+                id: string;
+                /** @description The key to replace */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKey"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such key of this app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is already revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open311_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discovery document (`<discovery>` in XML; an object in JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Discovery"];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_list_services: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+                /**
+                 * @description `pl` (default) or `en`: the language of service names, groups and descriptions,
+                 *     attribute texts, `service_notice` and generated update texts (regional forms such as
+                 *     `en-GB` are accepted). What people wrote (issues, the city's responses) is as written.
+                 */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services (`<services><service>…` in XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_get_service_definition: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+                /**
+                 * @description `pl` (default) or `en`: the language of service names, groups and descriptions,
+                 *     attribute texts, `service_notice` and generated update texts (regional forms such as
+                 *     `en-GB` are accepted). What people wrote (issues, the city's responses) is as written.
+                 */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The service's code (a category slug) */
+                service_code: string;
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition (`<service_definition>` in XML; an object in JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDefinition"];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_list_requests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Requests by id, comma-separated (`2026-000123,2026-000124`); overrides every other
+                 *     filter, the date range included.
+                 */
+                service_request_id?: string;
+                /** @description Service codes, comma-separated; all by default. */
+                service_code?: string;
+                /**
+                 * @description Requested at or after this time (W3C, e.g. `2026-11-01T00:00:00Z`; a bare day is its
+                 *     start in the city's time zone). By default 90 days before `end_date`.
+                 */
+                start_date?: string;
+                /**
+                 * @description Requested at or before this time (a bare day is its end). By default now, or 90 days
+                 *     after `start_date`. The range may not span more than 90 days.
+                 */
+                end_date?: string;
+                /** @description `open`, `closed`, or both (comma-separated); all by default. */
+                status?: string;
+                /** @description Extension: a bounding box `min_lon,min_lat,max_lon,max_lat` (WGS84). */
+                bbox?: string;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page, 1–1000 (default 1000, the specification's limit). */
+                page_size?: number;
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+                /**
+                 * @description `pl` (default) or `en`: the language of service names, groups and descriptions,
+                 *     attribute texts, `service_notice` and generated update texts (regional forms such as
+                 *     `en-GB` are accepted). What people wrote (issues, the city's responses) is as written.
+                 */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests (`<service_requests><request>…` in XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_get_request: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+                /**
+                 * @description `pl` (default) or `en`: the language of service names, groups and descriptions,
+                 *     attribute texts, `service_notice` and generated update texts (regional forms such as
+                 *     `en-GB` are accepted). What people wrote (issues, the city's responses) is as written.
+                 */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The issue's number with a dash: 2026-000123 */
+                service_request_id: string;
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, alone in a list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_get_token: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A token from filing a request (never issued here) */
+                token: string;
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_list_request_updates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Updates at or after this time (W3C, e.g. `2026-11-01T00:00:00Z`). By default 90 days
+                 *     before `end_date`.
+                 */
+                start_date?: string;
+                /**
+                 * @description Updates at or before this time. By default now, or 90 days after `start_date`; the
+                 *     range may not span more than 90 days.
+                 */
+                end_date?: string;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page, 1–1000 (default 1000, the specification's limit). */
+                page_size?: number;
+                /**
+                 * @description Optional: this endpoint serves one city. When given, it must be the host name of the
+                 *     city's public site (without `www.`); any other is answered 404.
+                 */
+                jurisdiction_id?: string;
+                /**
+                 * @description `pl` (default) or `en`: the language of service names, groups and descriptions,
+                 *     attribute texts, `service_notice` and generated update texts (regional forms such as
+                 *     `en-GB` are accepted). What people wrote (issues, the city's responses) is as written.
+                 */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The updates (`<service_request_updates><request_update>…` in XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestUpdate"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
                 };
             };
         };

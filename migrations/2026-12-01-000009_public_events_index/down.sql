@@ -1,0 +1,1 @@
+DROP INDEX issue_events_public_created;
