@@ -7,7 +7,7 @@ BIN := target/debug/kontakt
 export KONTAKT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kontakt
 NEXTEST := $(shell $(CARGO) nextest --version >/dev/null 2>&1 && echo yes)
 
-.PHONY: help run build web web-deps e2e-deps test test-rust test-web e2e lint fmt fmt-check clippy openapi openapi-check db db-reset bench schema
+.PHONY: help run build web web-deps e2e-deps georeport-deps test test-rust test-web e2e lint fmt fmt-check clippy openapi openapi-check db db-reset bench schema
 
 help:
 	@echo "make run       build everything, migrate, load demo data, serve http://127.0.0.1:8080"
@@ -36,7 +36,11 @@ e2e-deps:
 test: db fmt-check clippy test-rust openapi-check test-web e2e
 	@echo "All checks passed."
 
-test-rust:
+## PyPI's georeport client, which a test runs against the Open311 endpoint.
+georeport-deps:
+	@[ -x tests/georeport/.venv/bin/python ] || (python3 -m venv tests/georeport/.venv && tests/georeport/.venv/bin/pip install -q -r tests/georeport/requirements.txt)
+
+test-rust: georeport-deps
 ifeq ($(NEXTEST),yes)
 	$(CARGO) nextest run --workspace --no-fail-fast
 else

@@ -15,7 +15,7 @@ use crate::error::{FieldError, Problem};
         description = "The REST API of Kontakt, a city's resident-contact platform: residents report \
 problems in public space and follow them to the end, operators handle them against deadlines, and the \
 city publishes its procedures. The web UI uses this API and nothing else. Errors are RFC 9457 \
-`application/problem+json` documents with a stable `code`.",
+`application/problem+json` documents with a stable `code`. Third-party apps: see the integrators' guide (docs/integrators.md in the source repository) for API keys (`X-Api-Key`), filing issues and Open311 GeoReport v2 at /open311/v2.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     tags(

@@ -149,18 +149,43 @@ pub async fn create_issue(
         return Ok(replay);
     }
 
-    let now = state.clock.now();
-    let category = categories::find_by_slug(&mut conn, body.category.trim()).await?;
-    let checked = check(
-        &state,
+    let outcome = file(
+        state.get_ref(),
         &mut conn,
         &body,
-        category.as_ref(),
+        photo_uploads,
         principal.as_ref(),
         app.as_ref(),
-        now,
+        key.as_deref().map(|key| (key, scope.as_str(), request_hash.as_slice())),
     )
-    .await?;
+    .await;
+    match outcome {
+        Ok(created) => Ok(HttpResponse::Created().json(created)),
+        // The same key raced in from a parallel retry: answer with the winner's result.
+        Err(AppError::Internal(error)) if key.is_some() && is_unique_violation(&error) => {
+            let key = key.unwrap_or_default();
+            replay(&mut conn, &scope, &key, &request_hash)
+                .await?
+                .ok_or(AppError::Internal(error))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Checks and files an issue: the one path for the REST API and Open311. `idempotency` is
+/// the key, its scope and the request's hash, stored with the issue in its transaction.
+pub async fn file(
+    state: &AppState,
+    conn: &mut AsyncPgConnection,
+    body: &NewIssue,
+    photo_uploads: Vec<Vec<u8>>,
+    principal: Option<&Principal>,
+    app: Option<&ApiClient>,
+    idempotency: Option<(&str, &str, &[u8])>,
+) -> AppResult<IssueCreated> {
+    let now = state.clock.now();
+    let category = categories::find_by_slug(conn, body.category.trim()).await?;
+    let checked = check(state, conn, body, category.as_ref(), principal, app, now).await?;
     let processed = process_photos(photo_uploads)?;
     let category = category.ok_or_else(|| AppError::Internal(anyhow::anyhow!("checked category missing")))?;
 
@@ -174,53 +199,31 @@ pub async fn create_issue(
         stored.push((id, key, thumb, photo));
     }
 
-    let state = state.get_ref();
     // The number is taken outside the filing's transaction, so that the year's counter is
     // locked only for one statement and concurrent filings do not queue behind each other;
     // a filing that then fails leaves a gap, which is allowed (R1.2).
-    let number = model::allocate_number(&mut conn, now).await?;
-    let outcome = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let created = insert(
-                state,
-                conn,
-                number,
-                &body,
-                &category,
-                &checked,
-                principal.as_ref(),
-                app.as_ref(),
-                &stored,
-                now,
-            )
-            .await?;
-            if let Some(key) = &key {
-                diesel::insert_into(idempotency_keys::table)
-                    .values((
-                        idempotency_keys::key.eq(key),
-                        idempotency_keys::scope.eq(&scope),
-                        idempotency_keys::request_hash.eq(&request_hash),
-                        idempotency_keys::issue_id.eq(created.0),
-                        idempotency_keys::response.eq(serde_json::to_value(&created.1).map_err(anyhow::Error::from)?),
-                        idempotency_keys::created_at.eq(now),
-                    ))
-                    .execute(conn)
-                    .await?;
-            }
-            Ok(created.1)
-        })
-        .await;
-    match outcome {
-        Ok(created) => Ok(HttpResponse::Created().json(created)),
-        // The same key raced in from a parallel retry: answer with the winner's result.
-        Err(AppError::Internal(error)) if key.is_some() && is_unique_violation(&error) => {
-            let key = key.unwrap_or_default();
-            replay(&mut conn, &scope, &key, &request_hash)
-                .await?
-                .ok_or(AppError::Internal(error))
+    let number = model::allocate_number(conn, now).await?;
+    conn.transaction::<_, AppError, _>(async |conn| {
+        let created = insert(
+            state, conn, number, body, &category, &checked, principal, app, &stored, now,
+        )
+        .await?;
+        if let Some((key, scope, request_hash)) = idempotency {
+            diesel::insert_into(idempotency_keys::table)
+                .values((
+                    idempotency_keys::key.eq(key),
+                    idempotency_keys::scope.eq(scope),
+                    idempotency_keys::request_hash.eq(request_hash),
+                    idempotency_keys::issue_id.eq(created.0),
+                    idempotency_keys::response.eq(serde_json::to_value(&created.1).map_err(anyhow::Error::from)?),
+                    idempotency_keys::created_at.eq(now),
+                ))
+                .execute(conn)
+                .await?;
         }
-        Err(error) => Err(error),
-    }
+        Ok(created.1)
+    })
+    .await
 }
 
 /// The multipart form of `create_issue` (for the API description).

@@ -114,21 +114,30 @@ pub struct ErrorEntry {
 pub struct Open311Error {
     status: StatusCode,
     description: String,
+    /// For 429: when the key may call again (`Retry-After`).
+    retry_after: Option<u64>,
 }
 
 impl Open311Error {
-    pub fn bad_request(description: impl Into<String>) -> Self {
+    fn new(status: StatusCode, description: impl Into<String>) -> Self {
         Self {
-            status: StatusCode::BAD_REQUEST,
+            status,
             description: description.into(),
+            retry_after: None,
         }
     }
 
+    pub fn bad_request(description: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, description)
+    }
+
     pub fn not_found(description: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::NOT_FOUND,
-            description: description.into(),
-        }
+        Self::new(StatusCode::NOT_FOUND, description)
+    }
+
+    /// A missing, wrong or revoked `api_key`, or a key without the needed scope.
+    pub fn forbidden(description: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, description)
     }
 
     /// The error document in `format`.
@@ -138,6 +147,13 @@ impl Open311Error {
             description: self.description.clone(),
         }];
         let mut response = format.document(self.status, "errors", &body);
+        if let Some(seconds) = self.retry_after
+            && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&seconds.to_string())
+        {
+            response
+                .headers_mut()
+                .insert(actix_web::http::header::RETRY_AFTER, value);
+        }
         response.extensions_mut().insert(ForeignErrorBody);
         response
     }
@@ -153,23 +169,48 @@ impl fmt::Display for Open311Error {
 impl From<AppError> for Open311Error {
     fn from(error: AppError) -> Self {
         match error {
-            AppError::Client { status, detail, .. } => Self {
+            // GeoReport answers a bad key with 403 and a bad parameter with 400; each wrong
+            // field is named in the description.
+            AppError::Client {
                 status,
-                description: detail,
-            },
+                detail,
+                errors,
+                retry_after_secs,
+                ..
+            } => {
+                let status = match status {
+                    StatusCode::UNAUTHORIZED => StatusCode::FORBIDDEN,
+                    StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
+                    other => other,
+                };
+                let description = if errors.is_empty() {
+                    detail
+                } else {
+                    errors
+                        .iter()
+                        .map(|error| format!("{}: {}", error.field, error.message))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                Self {
+                    status,
+                    description,
+                    retry_after: retry_after_secs,
+                }
+            }
             AppError::Unavailable(cause) => {
                 tracing::warn!(%cause, "database unavailable");
-                Self {
-                    status: StatusCode::SERVICE_UNAVAILABLE,
-                    description: "The service is temporarily unavailable. Please try again shortly.".into(),
-                }
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "The service is temporarily unavailable. Please try again shortly.",
+                )
             }
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error");
-                Self {
-                    status: StatusCode::INTERNAL_SERVER_ERROR,
-                    description: "An unexpected error occurred. It has been logged; quote the x-request-id header when reporting it.".into(),
-                }
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "An unexpected error occurred. It has been logged; quote the x-request-id header when reporting it.",
+                )
             }
         }
     }
@@ -196,10 +237,10 @@ pub async fn no_such_resource(req: HttpRequest, table: web::Data<RouteTable>) ->
         return Open311Error::not_found(format!("There is no Open311 resource at {path}.")).respond(format);
     };
     let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
-    let error = Open311Error {
-        status: StatusCode::METHOD_NOT_ALLOWED,
-        description: format!("{} is not allowed on {path}; allowed: {allow}.", req.method()),
-    };
+    let error = Open311Error::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{} is not allowed on {path}; allowed: {allow}.", req.method()),
+    );
     let mut response = error.respond(format);
     if let Ok(value) = HeaderValue::from_str(&allow) {
         response.headers_mut().insert(ALLOW, value);

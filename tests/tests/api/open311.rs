@@ -395,15 +395,15 @@ async fn discovery_services_and_service_definitions_follow_the_specification() {
             .contains("locale")
     );
 
-    // Another method on a resource is 405 with `Allow` (filing is not offered yet).
+    // Another method on a resource is 405 with `Allow`.
     let response = app
         .client
-        .post(app.url("/open311/v2/requests.json"))
+        .put(app.url("/open311/v2/requests.json"))
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), 405);
-    assert_eq!(response.headers()["allow"], "GET");
+    assert_eq!(response.headers()["allow"], "GET, POST");
     let body: Value = response.json().await.unwrap();
     assert_valid("errors.json", &body);
     assert_eq!(body[0]["code"], 405);
@@ -871,4 +871,260 @@ async fn updates_follow_status_changes_with_extended_statuses() {
     assert!(problem.contains("90 days"), "{problem}");
     let problem = error_json(&app, "/open311/v2/servicerequestupdates.json?end_date=soon", 400).await;
     assert!(problem.contains("end_date"), "{problem}");
+}
+
+// ---- Filing with an API key ---------------------------------------------------------
+
+/// A registered app's key with `scopes`.
+async fn app_key(app: &TestApp, admin: &TestUser, scopes: &[&str]) -> String {
+    let body = json!({
+        "name": "Miejska aplikacja",
+        "contact_email": "dev@example.org",
+        "scopes": scopes,
+        "rate_limit_per_minute": 100,
+    });
+    let registered: Value = app
+        .post("/api/v1/apps", Some(&admin.token), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = format!("/api/v1/apps/{}/keys", registered["id"].as_str().unwrap());
+    let issued: Value = app
+        .post(&path, Some(&admin.token), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    issued["key"].as_str().unwrap().to_owned()
+}
+
+/// POSTs `fields` form-encoded, as GeoReport clients do: the status and the body.
+async fn post_form(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let mut encoded = reqwest::Url::parse("http://localhost/").unwrap();
+    encoded.query_pairs_mut().extend_pairs(fields);
+    let response = reqwest::Client::new()
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encoded.query().unwrap_or_default().to_owned())
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Form fields, in order.
+type FormFields<'a> = Vec<(&'a str, &'a str)>;
+
+fn pothole_form<'a>(key: &'a str, lat: &'a str, long: &'a str) -> FormFields<'a> {
+    vec![
+        ("jurisdiction_id", "127.0.0.1"),
+        ("api_key", key),
+        ("service_code", "road-damage"),
+        ("lat", lat),
+        ("long", long),
+        ("description", "Głęboka dziura na jezdni przy przejściu dla pieszych"),
+        ("attribute[surface]", "road"),
+        ("attribute[size_cm]", "40"),
+        ("attribute[dangerous]", "true"),
+        ("email", "jan.kowalski@example.org"),
+        ("first_name", "Jan"),
+        ("last_name", "Kowalski"),
+        ("address_id", ""),
+    ]
+}
+
+#[tokio::test]
+async fn a_third_party_client_files_and_follows_a_request_in_xml() {
+    let app = app().await;
+    let admin = admin(&app).await;
+    let key = app_key(&app, &admin, &["issues.create"]).await;
+    let (lat, long) = (CENTRE.0.to_string(), CENTRE.1.to_string());
+
+    // The sequence of a real client: services, a definition, POST, then the list and updates.
+    let (status, services) = get_xml(&app, "/open311/v2/services.xml?jurisdiction_id=127.0.0.1").await;
+    assert_eq!(status, 200);
+    assert!(texts(&services, "services/service/service_code").contains(&"road-damage"));
+    let (status, definition) = get_xml(&app, "/open311/v2/services/road-damage.xml?jurisdiction_id=127.0.0.1").await;
+    assert_eq!(status, 200);
+    assert!(texts(&definition, "service_definition/attributes/attribute/code").contains(&"surface"));
+
+    let (status, body) = post_form(&app, "/open311/v2/requests.xml", &pothole_form(&key, &lat, &long)).await;
+    assert_eq!(status, 200, "{body}");
+    let filed = elements(&body);
+    let id = texts(&filed, "service_requests/request/service_request_id")[0].to_owned();
+    assert!(id.starts_with("2026-"), "{id}");
+    assert_eq!(texts(&filed, "service_requests/request/service_notice").len(), 1);
+
+    // Like any issue it waits for moderation: not public yet.
+    let (status, _) = get_xml(&app, &format!("/open311/v2/requests/{id}.xml")).await;
+    assert_eq!(status, 404);
+    let staff: Value = app
+        .get_as(&format!("/api/v1/staff/issues/{id}"), &admin.token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(staff["channel"], "api");
+    assert_eq!(staff["source_app"], "Miejska aplikacja");
+    assert_eq!(staff["has_contact"], true);
+    assert_eq!(staff["field_values"]["size_cm"], 40.0);
+    assert_eq!(staff["field_values"]["dangerous"], true);
+    assert!(
+        staff["deadline"]["due_at"].is_string(),
+        "the verification deadline runs: {staff}"
+    );
+
+    moderate(&app, &admin, &id, "approved").await;
+    act(&app, &admin, &id, "status", json!({ "status": "accepted" })).await;
+    let response = app
+        .get(&format!("/open311/v2/requests.xml?service_request_id={id}"))
+        .await;
+    let text = response.text().await.unwrap();
+    for personal in ["Kowalski", "jan.kowalski", "Jan "] {
+        assert!(!text.contains(personal), "{personal} in {text}");
+    }
+    let listed = elements(&text);
+    assert_eq!(
+        texts(&listed, "service_requests/request/service_request_id"),
+        [id.as_str()]
+    );
+    assert_eq!(texts(&listed, "service_requests/request/status"), ["open"]);
+
+    let since = query_time(at(NOW) - Duration::hours(1));
+    let (status, updates) = get_xml(
+        &app,
+        &format!("/open311/v2/servicerequestupdates.xml?start_date={since}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let ours: Vec<&Element> = updates
+        .iter()
+        .filter(|e| e.path == "service_request_updates/request_update/service_request_id" && e.text == id)
+        .collect();
+    assert!(!ours.is_empty(), "the acceptance is an update");
+    assert!(texts(&updates, "service_request_updates/request_update/status").contains(&"ACTION_SCHEDULED"));
+
+    // JSON filing answers a bare array.
+    let (status, body) = post_form(&app, "/open311/v2/requests.json", &pothole_form(&key, &lat, &long)).await;
+    assert_eq!(status, 200, "{body}");
+    let filed: Value = serde_json::from_str(&body).unwrap();
+    assert!(filed[0]["service_request_id"].as_str().unwrap().starts_with("2026-"));
+    assert_eq!(filed[0]["account_id"], Value::Null);
+}
+
+#[tokio::test]
+async fn filing_errors_have_the_specifications_codes_and_bodies() {
+    let app = app().await;
+    let admin = admin(&app).await;
+    let key = app_key(&app, &admin, &["issues.create"]).await;
+    let reader = app_key(&app, &admin, &["updates.create"]).await;
+    let (lat, long) = (CENTRE.0.to_string(), CENTRE.1.to_string());
+    let base = pothole_form(&key, &lat, &long);
+    let with = |name: &'static str, value: &'static str| -> Vec<(&str, &str)> {
+        let mut form: Vec<(&str, &str)> = base.iter().filter(|(n, _)| *n != name).copied().collect();
+        if !value.is_empty() {
+            form.push((name, value));
+        }
+        form
+    };
+    let reader_form: Vec<(&str, &str)> = base
+        .iter()
+        .map(|&(n, v)| if n == "api_key" { (n, reader.as_str()) } else { (n, v) })
+        .collect();
+    // The form, the status and a word the description must contain.
+    let cases: Vec<(FormFields, u16, &str)> = vec![
+        (with("api_key", ""), 403, "api_key"),
+        (
+            with("api_key", "kk_abcdefgh_0000000000000000000000000000000000000000000"),
+            403,
+            "API key",
+        ),
+        (reader_form, 403, "issues.create"),
+        (with("service_code", "no-such-service"), 404, "no-such-service"),
+        (with("service_code", ""), 400, "service_code"),
+        (with("attribute[surface]", ""), 400, "attribute[surface]"),
+        (with("attribute[surface]", "lawa"), 400, "attribute[surface]"),
+        (with("attribute[size_cm]", "duża"), 400, "attribute[size_cm]"),
+        (with("lat", "pięćdziesiąt"), 400, "lat"),
+        (with("long", ""), 400, "lat and long"),
+        (with("description", ""), 400, "description"),
+        (with("jurisdiction_id", "krakow.pl"), 404, "jurisdiction_id"),
+    ];
+    for (form, status, named) in cases {
+        for format in ["json", "xml"] {
+            let (got, body) = post_form(&app, &format!("/open311/v2/requests.{format}"), &form).await;
+            assert_eq!(got, status, "{named} ({format}): {body}");
+            let description = if format == "json" {
+                let errors: Value = serde_json::from_str(&body).unwrap();
+                assert_valid("errors.json", &errors);
+                assert_eq!(errors[0]["code"], status);
+                errors[0]["description"].as_str().unwrap().to_owned()
+            } else {
+                texts(&elements(&body), "errors/error/description")[0].to_owned()
+            };
+            assert!(description.contains(named), "{named} not in {description}");
+        }
+    }
+    // Nothing was filed by the refused requests.
+    let admin_view: Value = app
+        .get_as("/api/v1/staff/moderation", &admin.token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        !admin_view.to_string().contains("przy przejściu dla pieszych"),
+        "{admin_view}"
+    );
+}
+
+/// The Python of the virtual environment with PyPI's `georeport` (`make georeport-deps`).
+fn georeport_python() -> PathBuf {
+    std::env::var_os("KONTAKT_GEOREPORT_PYTHON").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("georeport/.venv/bin/python"),
+        PathBuf::from,
+    )
+}
+
+#[tokio::test]
+async fn the_pypi_georeport_client_reads_services_requests_and_one_request() {
+    let app = app().await;
+    let admin = admin(&app).await;
+    let id = file(&app, &pothole()).await;
+    moderate(&app, &admin, &id, "approved").await;
+
+    let python = georeport_python();
+    assert!(
+        python.exists(),
+        "{} is missing: run `make georeport-deps` (a virtual environment with PyPI's georeport)",
+        python.display()
+    );
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("georeport/client_check.py");
+    let root = app.url("/open311/v2");
+    // The client blocks; the server keeps running on this test's runtime meanwhile.
+    let args = [
+        script.into_os_string(),
+        root.into(),
+        "127.0.0.1".into(),
+        "road-damage".into(),
+        id.clone().into(),
+    ];
+    let output = tokio::task::spawn_blocking(move || std::process::Command::new(&python).args(args).output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the client failed: {stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read: Value = serde_json::from_str(&stdout).unwrap();
+    for format in ["json", "xml"] {
+        assert_eq!(read[format]["request"]["service_request_id"], id.as_str(), "{read}");
+        assert_eq!(read[format]["request"]["status"], "open", "{read}");
+        assert!(read[format]["services"].as_u64().unwrap() >= 5, "{read}");
+        assert_eq!(read[format]["attributes"], 3, "{read}");
+    }
 }

@@ -1808,7 +1808,14 @@ export interface paths {
          */
         get: operations["open311_list_requests"];
         put?: never;
-        post?: never;
+        /**
+         * POST Service Request (`application/x-www-form-urlencoded`): `api_key`, `service_code`,
+         *     `lat`+`long` or `address_string`, `description`, `attribute[code]=value` (and
+         *     `attribute[code][]=value` for lists), optionally `email`, `first_name`, `last_name`,
+         *     `phone` (sent only with the reporter's consent), `jurisdiction_id`. Checked like the REST
+         *     API; `media_url` is not fetched (upload photos through `POST /api/v1/issues`).
+         */
+        post: operations["open311_create_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2494,6 +2501,15 @@ export interface components {
          * @enum {string}
          */
         FileKind: "pdf" | "doc" | "docx" | "rtf";
+        /** @description The answer to a filed request: its id at once (no token). */
+        FiledRequest: {
+            /** @description The issue's number with a dash (`2026-000123`). */
+            service_request_id: string;
+            /** @description What happens next. */
+            service_notice: string;
+            /** @description Always null: reporters are not given accounts through Open311. */
+            account_id?: string | null;
+        };
         /** @description A template filled in for one issue. */
         FilledTemplate: {
             /** Format: uuid */
@@ -8673,6 +8689,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceRequest"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_create_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        /** @description GeoReport v2 fields, with `api_key` */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Filed: the id at once (`<service_requests><request>…` in XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledRequest"][];
                     "text/xml": string;
                 };
             };
