@@ -3,8 +3,10 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
 use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, guard, web};
 use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
@@ -104,6 +106,7 @@ pub fn build_app(
         .split_for_parts();
     let table = RouteTable::from_openapi(&doc);
     let web_dir = state.config.web_dir.clone();
+    let state_config_origins = state.config.cors_allowed_origins.clone();
     let json_limit = JsonLimit(state.config.json_limit_bytes);
     let mut app = app
         .app_data(web::Data::new(state))
@@ -127,12 +130,48 @@ pub fn build_app(
     } else {
         tracing::warn!(dir = %web_dir.display(), "the web UI is not built; serving the API only");
     }
+    let cors = cors(state_config_origins);
     app.default_service(web::to(fallback))
+        .wrap(cors)
         .wrap(from_fn(cache_headers))
         .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
         .wrap(metrics)
         .wrap(from_fn(request_id_header))
         .wrap(TracingLogger::default())
+}
+
+/// Cross-origin access for the browser apps the deployment names; other origins get no
+/// CORS headers, so browsers keep them out. Credentials (cookies) are never shared across
+/// origins: apps authenticate with `X-Api-Key` or bearer tokens.
+fn cors(origins: Vec<String>) -> Cors {
+    Cors::default()
+        .allowed_origin_fn(move |origin, head| {
+            origins.iter().any(|allowed| allowed.as_bytes() == origin.as_bytes()) || same_origin(origin, head)
+        })
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::HeaderName::from_static("x-api-key"),
+            header::HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            header::LOCATION,
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .max_age(3600)
+}
+
+/// Whether `origin` is the server's own (browsers send `Origin` on same-origin POSTs too).
+fn same_origin(origin: &header::HeaderValue, head: &actix_web::dev::RequestHead) -> bool {
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let host = head.headers().get(header::HOST).and_then(|host| host.to_str().ok());
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+    matches!((origin_host, host), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
 }
 
 /// A server bound to its port, not yet running.

@@ -103,6 +103,9 @@ pub struct Config {
     pub digest_hour: u32,
     /// Signs webhook deliveries (`Kontakt-Signature: sha256=<HMAC>`); unsigned when unset.
     pub webhook_secret: Option<SecretString>,
+    /// Origins of browser apps allowed to call the API across origins (CORS), e.g.
+    /// `KONTAKT_CORS_ALLOWED_ORIGINS='["https://app.example"]'`; none by default.
+    pub cors_allowed_origins: Vec<String>,
 }
 
 /// How log lines are written.
@@ -158,6 +161,7 @@ impl Default for Config {
             inbound_mail_secret: None,
             digest_hour: 7,
             webhook_secret: None,
+            cors_allowed_origins: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod admin;
 mod apps;
 mod auth;
+mod cors;
 mod errors;
 mod health;
 mod issues;
