@@ -25,18 +25,26 @@ pub struct TestDb {
 impl TestDb {
     /// Creates a fresh, migrated database.
     pub async fn create() -> Self {
-        let template = ensure_template().await;
         let name = format!("kontakt_test_{}", uuid::Uuid::new_v4().simple());
         let mut admin = admin_connection().await;
-        diesel::sql_query(format!(
-            "CREATE DATABASE {} TEMPLATE {}",
-            quote_identifier(&name),
-            quote_identifier(&template)
-        ))
-        .execute(&mut admin)
-        .await
-        .expect("creating the test database");
-        Self { name }
+        // A suite of another checkout (other migrations) on the same server may drop this
+        // template as stale between building and copying it; build it again then.
+        let mut attempts = 0;
+        loop {
+            let template = ensure_template().await;
+            let created = diesel::sql_query(format!(
+                "CREATE DATABASE {} TEMPLATE {}",
+                quote_identifier(&name),
+                quote_identifier(&template)
+            ))
+            .execute(&mut admin)
+            .await;
+            match created {
+                Ok(_) => return Self { name },
+                Err(error) if attempts < 5 && error.to_string().contains("does not exist") => attempts += 1,
+                Err(error) => panic!("creating the test database: {error}"),
+            }
+        }
     }
 
     pub fn name(&self) -> &str {
