@@ -19,6 +19,9 @@ export KONTAKT_SMTP_URL="smtp://127.0.0.1:${KONTAKT_E2E_SMTP_PORT:-18025}"
 export KONTAKT_E2E_SMTP_PORT=${KONTAKT_E2E_SMTP_PORT:-18025}
 export KONTAKT_MAIL_POLL_INTERVAL_MS=200
 export KONTAKT_MAIL_RETRY_BASE_MS=200
+export KONTAKT_WEBHOOK_ALLOW_PRIVATE_TARGETS=true  # the suite's webhook receivers listen on loopback
+# A prebuilt server binary may be named (default: the debug build).
+bin=${KONTAKT_E2E_BIN:-target/debug/kontakt}
 log=$(mktemp -t kontakt-e2e-server.XXXXXX.log)
 
 cleanup() {
@@ -27,9 +30,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-target/debug/kontakt migrate
-target/debug/kontakt seed-demo
-target/debug/kontakt serve >"$log" 2>&1 &
+"$bin" migrate
+"$bin" seed-demo
+"$bin" serve >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 50); do
   curl -sf "$KONTAKT_E2E_URL/readyz" >/dev/null && break

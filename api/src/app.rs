@@ -38,8 +38,10 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     pub templates: Arc<Templates>,
     pub storage: Arc<dyn Storage>,
-    /// Client for outgoing HTTP (geocoder, webhooks).
+    /// Client for outgoing HTTP to configured services (geocoder).
     pub http: reqwest::Client,
+    /// Client for webhook deliveries to addresses people entered (see `webhooks::ssrf`).
+    pub webhook_http: reqwest::Client,
     /// Shared public map responses (see `issues::map_cache`).
     pub map_cache: crate::issues::map_cache::MapCache,
     /// Working days, for deadlines.
@@ -64,6 +66,7 @@ impl AppState {
             http: reqwest::Client::builder()
                 .user_agent(concat!("Kontakt/", env!("CARGO_PKG_VERSION")))
                 .build()?,
+            webhook_http: crate::webhooks::ssrf::client(config.webhook_allow_private_targets)?,
             map_cache: Default::default(),
             config: Arc::new(config),
         })
@@ -81,7 +84,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::issues::configure)
             .configure(crate::workflow::configure)
             .configure(crate::knowledge::configure)
-            .configure(crate::apps::configure),
+            .configure(crate::apps::configure)
+            .configure(crate::webhooks::configure),
     );
     cfg.configure(crate::open311::configure);
 }

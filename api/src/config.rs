@@ -103,6 +103,12 @@ pub struct Config {
     pub digest_hour: u32,
     /// Signs webhook deliveries (`Kontakt-Signature: sha256=<HMAC>`); unsigned when unset.
     pub webhook_secret: Option<SecretString>,
+    /// First retry delay of a failed webhook delivery, in milliseconds; it doubles each
+    /// attempt up to two hours, and 25 attempts span about 32 hours.
+    pub webhook_retry_base_ms: u64,
+    /// Let webhooks call private and loopback addresses (receivers on the city's own
+    /// network); off by default, so that a webhook URL cannot reach inside (SSRF).
+    pub webhook_allow_private_targets: bool,
     /// Origins of browser apps allowed to call the API across origins (CORS), e.g.
     /// `KONTAKT_CORS_ALLOWED_ORIGINS='["https://app.example"]'`; none by default.
     pub cors_allowed_origins: Vec<String>,
@@ -161,6 +167,8 @@ impl Default for Config {
             inbound_mail_secret: None,
             digest_hour: 7,
             webhook_secret: None,
+            webhook_retry_base_ms: 15_000,
+            webhook_allow_private_targets: false,
             cors_allowed_origins: Vec::new(),
         }
     }

@@ -27,4 +27,5 @@ pub mod telemetry;
 pub mod time;
 pub mod validation;
 pub mod web;
+pub mod webhooks;
 pub mod workflow;

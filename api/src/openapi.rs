@@ -31,10 +31,11 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
         (name = "knowledge", description = "The knowledge base of procedures: browse, search, feeds; editing, review and publication"),
         (name = "apps", description = "Third-party apps and their API keys (administrators)"),
+        (name = "webhooks", description = "Webhook subscriptions of apps and units, delivery logs and redelivery. Each delivery POSTs a `WebhookPayload` as JSON with the headers `Kontakt-Event`, `Kontakt-Delivery` (a unique id) and `Kontakt-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the subscription's secret>` (docs/webhooks.md)."),
         (name = "open311", description = "Open311 GeoReport v2 at /open311/v2 (JSON and XML), with mySociety's servicerequestupdates"),
     ),
-    components(schemas(Problem, FieldError, crate::workflow::queue::QueueSort)),
-    modifiers(&SecuritySchemes),
+    components(schemas(Problem, FieldError, crate::workflow::queue::QueueSort, crate::webhooks::payload::WebhookPayload)),
+    modifiers(&SecuritySchemes, &Webhooks),
 )]
 pub struct ApiDoc;
 
@@ -64,6 +65,52 @@ impl Modify for SecuritySchemes {
                 "An app's key, issued by the city's administrators (docs/integrators.md).",
             ))),
         );
+    }
+}
+
+/// Describes what webhook receivers get (OpenAPI 3.1 `webhooks`): one POST per event with
+/// a `WebhookPayload` body and the delivery headers.
+struct Webhooks;
+
+impl Modify for Webhooks {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem};
+        use utoipa::openapi::request_body::RequestBodyBuilder;
+        use utoipa::openapi::{ContentBuilder, PathsBuilder, Ref, Required, Response};
+
+        let header = |name: &str, description: &str| {
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Header)
+                .required(Required::True)
+                .description(Some(description))
+                .schema(Some(utoipa::openapi::schema::Object::with_type(
+                    utoipa::openapi::schema::Type::String,
+                )))
+                .build()
+        };
+        let mut paths = PathsBuilder::new();
+        for event in crate::webhooks::model::WebhookEvent::ALL {
+            let operation = OperationBuilder::new()
+                .tag("webhooks")
+                .summary(Some(format!("The `{}` event", event.as_str())))
+                .parameter(header("Kontakt-Event", "The event, as in the body's `type`."))
+                .parameter(header("Kontakt-Delivery", "The delivery's id (a redelivery has a new one; the event's `id` stays)."))
+                .parameter(header(
+                    "Kontakt-Signature",
+                    "`t=<unix time>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with the subscription's secret>`; reject old timestamps to stop replays.",
+                ))
+                .request_body(Some(
+                    RequestBodyBuilder::new()
+                        .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("WebhookPayload"))).build())
+                        .required(Some(Required::True))
+                        .build(),
+                ))
+                .response("2XX", Response::new("Taken; any other answer or no answer within 10 s is retried with backoff for about 32 hours."))
+                .build();
+            paths = paths.path(event.as_str(), PathItem::new(HttpMethod::Post, operation));
+        }
+        openapi.webhooks = Some(paths.build());
     }
 }
 

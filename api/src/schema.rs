@@ -46,6 +46,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    app_updates (app_id, update_id) {
+        app_id -> Uuid,
+        update_id -> Text,
+        issue_id -> Uuid,
+        event_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     apps (id) {
         id -> Uuid,
         name -> Text,
@@ -302,6 +312,12 @@ diesel::table! {
         claimed_until -> Nullable<Timestamptz>,
         sent_at -> Nullable<Timestamptz>,
         failed_at -> Nullable<Timestamptz>,
+        subscription_id -> Nullable<Uuid>,
+        delivery_id -> Uuid,
+        event -> Nullable<Text>,
+        last_attempt_at -> Nullable<Timestamptz>,
+        response_status -> Nullable<Int4>,
+        redelivery_of -> Nullable<Uuid>,
     }
 }
 
@@ -495,6 +511,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> Uuid,
+        app_id -> Nullable<Uuid>,
+        unit_id -> Nullable<Uuid>,
+        url -> Text,
+        secret -> Text,
+        events -> Array<Text>,
+        category_ids -> Array<Uuid>,
+        unit_ids -> Array<Uuid>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        disabled_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(categories -> units (unit_id));
 diesel::joinable!(procedures -> units (unit_id));
 diesel::joinable!(procedure_versions -> procedures (procedure_id));
@@ -514,6 +547,8 @@ diesel::joinable!(issue_photos -> issues (issue_id));
 diesel::joinable!(issue_supports -> accounts (account_id));
 diesel::joinable!(issue_supports -> issues (issue_id));
 diesel::joinable!(api_keys -> apps (app_id));
+diesel::joinable!(app_updates -> apps (app_id));
+diesel::joinable!(app_updates -> issues (issue_id));
 diesel::joinable!(issues -> categories (category_id));
 diesel::joinable!(issues -> apps (app_id));
 diesel::joinable!(issues -> units (unit_id));
@@ -523,13 +558,17 @@ diesel::joinable!(recovery_codes -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(outbox_emails -> issues (issue_id));
 diesel::joinable!(outbox_webhooks -> issues (issue_id));
+diesel::joinable!(outbox_webhooks -> webhook_subscriptions (subscription_id));
 diesel::joinable!(response_templates -> categories (category_id));
 diesel::joinable!(role_grants -> units (unit_id));
 diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(webhook_subscriptions -> apps (app_id));
+diesel::joinable!(webhook_subscriptions -> units (unit_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     api_keys,
+    app_updates,
     apps,
     categories,
     consents,
@@ -563,4 +602,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     terms_versions,
     throttle_hits,
     units,
+    webhook_subscriptions,
 );

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_MODERATOR, DEMO_PASSWORD, logIn } from './support/accounts';
+import { DEMO_MODERATOR, DEMO_PASSWORD, accessToken, logIn } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
@@ -10,14 +10,6 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Menu główne' });
 const section = (page: Page, name: string) => page.getByRole('region', { name });
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-
-/** An access token of a demo account, for steps the test takes through the API. */
-async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return token;
-}
 
 type Filed = { number: string; trackingPath: string };
 
@@ -37,7 +29,7 @@ async function fileApproved(request: APIRequestContext, title: string): Promise<
   });
   expect(filed.status()).toBe(201);
   const created = (await filed.json()) as { number: string; tracking_url: string };
-  const moderator = await tokenOf(request, DEMO_MODERATOR);
+  const moderator = await accessToken(request, DEMO_MODERATOR);
   const approved = await request.post(`/api/v1/issues/${created.number.replace('/', '-')}/moderation`, {
     headers: { Authorization: `Bearer ${moderator}` },
     data: { decision: 'approved' },

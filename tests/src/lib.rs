@@ -52,6 +52,9 @@ impl TestApp {
             mail_poll_interval_ms: 50,
             jobs_interval_ms: 100,
             mail_retry_base_ms: 100,
+            webhook_retry_base_ms: 100,
+            // The tests' webhook receivers listen on loopback; the SSRF test turns this off.
+            webhook_allow_private_targets: true,
             jwt_secret: Some("test-signing-key-of-at-least-32-bytes!".into()),
             storage_dir: std::env::temp_dir().join(format!("kontakt-test-storage-{}", uuid::Uuid::new_v4().simple())),
             database_url: db.url().into(),
@@ -85,13 +88,18 @@ impl TestApp {
     /// Starts a second server on the same database (a second instance behind a load
     /// balancer, or this one after a restart); returns its base URL and handle.
     pub fn spawn_sibling(&self) -> (String, ServerHandle) {
-        let (port, handle) = start(
-            Config {
-                bind: "127.0.0.1:0".into(),
-                ..self.config.clone()
-            },
-            self.clock.clone(),
-        );
+        self.spawn_sibling_with(|_| {})
+    }
+
+    /// Like `spawn_sibling`, after `customize` adjusted the configuration (a restart with
+    /// changed settings).
+    pub fn spawn_sibling_with(&self, customize: impl FnOnce(&mut Config)) -> (String, ServerHandle) {
+        let mut config = Config {
+            bind: "127.0.0.1:0".into(),
+            ..self.config.clone()
+        };
+        customize(&mut config);
+        let (port, handle) = start(config, self.clock.clone());
         (format!("http://127.0.0.1:{port}"), handle)
     }
 

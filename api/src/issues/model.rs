@@ -225,27 +225,35 @@ pub struct NewEvent<'a> {
     pub message: Option<&'a str>,
 }
 
-/// Records an event in the issue's history (R3.8).
+/// Records an event in the issue's history (R3.8) and queues the webhook deliveries it
+/// causes (R8.4), in the caller's transaction. Returns the event's id.
 pub async fn record_event(
     conn: &mut AsyncPgConnection,
     issue_id: Uuid,
     event: NewEvent<'_>,
     now: DateTime<Utc>,
-) -> QueryResult<()> {
-    diesel::insert_into(issue_events::table)
+) -> QueryResult<i64> {
+    let event_id: i64 = diesel::insert_into(issue_events::table)
         .values((
             issue_events::issue_id.eq(issue_id),
             issue_events::kind.eq(event.kind),
             issue_events::public.eq(event.public),
             issue_events::actor_id.eq(event.actor_id),
-            issue_events::before.eq(event.before),
-            issue_events::after.eq(event.after),
+            issue_events::before.eq(&event.before),
+            issue_events::after.eq(&event.after),
             issue_events::message.eq(event.message),
             issue_events::created_at.eq(now),
         ))
-        .execute(conn)
+        .returning(issue_events::id)
+        .get_result(conn)
         .await?;
-    Ok(())
+    crate::webhooks::events::fan_out(conn, issue_id, &event, event_id, now).await?;
+    Ok(event_id)
+}
+
+/// The issue with this id.
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Issue> {
+    issues::table.find(id).select(Issue::as_select()).first(conn).await
 }
 
 /// An entry of the public timeline.

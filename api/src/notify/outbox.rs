@@ -93,11 +93,14 @@ async fn claim(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<
     .await
 }
 
-/// The delay before retry number `attempts` (1-based): base · 2^(attempts-1), at most an hour.
-pub fn backoff(base_ms: u64, attempts: i32) -> chrono::Duration {
+/// Mail retries wait at most an hour.
+const MAX_DELAY_MS: u64 = 3_600_000;
+
+/// The delay before retry number `attempts` (1-based): base · 2^(attempts-1), at most `max_ms`.
+pub fn backoff(base_ms: u64, attempts: i32, max_ms: u64) -> chrono::Duration {
     let exponent = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
-    let ms = base_ms.saturating_mul(1u64 << exponent).min(3_600_000);
-    chrono::Duration::milliseconds(i64::try_from(ms).unwrap_or(3_600_000))
+    let ms = base_ms.saturating_mul(1u64 << exponent).min(max_ms);
+    chrono::Duration::milliseconds(i64::try_from(ms).unwrap_or(i64::MAX))
 }
 
 /// Sends the outbox's mail over SMTP.
@@ -176,7 +179,8 @@ impl Mailer {
                         .set((
                             outbox_emails::attempts.eq(attempts),
                             outbox_emails::last_error.eq(error),
-                            outbox_emails::send_after.eq(now + backoff(state.config.mail_retry_base_ms, attempts)),
+                            outbox_emails::send_after
+                                .eq(now + backoff(state.config.mail_retry_base_ms, attempts, MAX_DELAY_MS)),
                             outbox_emails::claimed_until.eq(None::<DateTime<Utc>>),
                             outbox_emails::failed_at.eq(give_up.then_some(now)),
                         ))
@@ -216,10 +220,10 @@ mod tests {
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {
-        assert_eq!(backoff(2000, 1).num_milliseconds(), 2000);
-        assert_eq!(backoff(2000, 2).num_milliseconds(), 4000);
-        assert_eq!(backoff(2000, 5).num_milliseconds(), 32000);
-        assert_eq!(backoff(2000, 30).num_milliseconds(), 3_600_000);
-        assert_eq!(backoff(2000, 0).num_milliseconds(), 2000);
+        assert_eq!(backoff(2000, 1, MAX_DELAY_MS).num_milliseconds(), 2000);
+        assert_eq!(backoff(2000, 2, MAX_DELAY_MS).num_milliseconds(), 4000);
+        assert_eq!(backoff(2000, 5, MAX_DELAY_MS).num_milliseconds(), 32000);
+        assert_eq!(backoff(2000, 30, MAX_DELAY_MS).num_milliseconds(), 3_600_000);
+        assert_eq!(backoff(2000, 0, MAX_DELAY_MS).num_milliseconds(), 2000);
     }
 }

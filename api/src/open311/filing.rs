@@ -38,14 +38,14 @@ pub struct FiledRequest {
 
 /// The form's fields: single values, and `attribute[code]` / `attribute[code][]` values.
 #[derive(Debug, Default)]
-struct Form {
+pub(super) struct Form {
     values: BTreeMap<String, String>,
     attributes: BTreeMap<String, Vec<String>>,
 }
 
 impl Form {
     /// Parses the body; empty values count as absent, as everywhere in GeoReport.
-    fn parse(body: &[u8]) -> Self {
+    pub(super) fn parse(body: &[u8]) -> Self {
         let mut form = Self::default();
         for (name, value) in form_urlencoded::parse(body) {
             let value = value.trim();
@@ -65,7 +65,7 @@ impl Form {
         form
     }
 
-    fn get(&self, name: &str) -> Option<&str> {
+    pub(super) fn get(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
     }
 }

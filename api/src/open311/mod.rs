@@ -4,8 +4,8 @@
 //! - service requests are the public issues, through the same public view as the REST
 //!   API, so what the public may not see never appears here (R2.1, R2.2);
 //! - updates are the public history entries of those issues;
-//! - apps file requests (and post updates) with their `api_key`, through the same intake,
-//!   moderation, routing and deadlines as every other issue.
+//! - apps file requests with their `api_key`, through the same intake, moderation, routing
+//!   and deadlines as every other issue, and post their users' updates to the staff.
 //!
 //! Every resource is served as `.json` and `.xml`; errors are GeoReport's error documents.
 //! `docs/integrators.md` describes the mappings for integrators.
@@ -17,6 +17,7 @@ pub mod params;
 pub mod requests;
 pub mod services;
 pub mod statuses;
+pub mod update_filing;
 pub mod updates;
 
 use actix_web::web;
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .service(requests::get_request)
             .service(requests::get_token)
             .service(updates::list_updates)
+            .service(update_filing::create_update)
             .default_service(web::to(format::no_such_resource)),
     );
 }

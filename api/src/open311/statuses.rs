@@ -85,6 +85,38 @@ impl UpdateStatus {
             (IssueStatus::Closed, Some(CloseReason::WithoutConsideration) | None) => Self::Closed,
         }
     }
+
+    /// An extended status as an app posts it (any case); `INVESTIGATING`, which Kontakt
+    /// does not use, counts as verified.
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.to_ascii_uppercase().as_str() {
+            "OPEN" => Self::Open,
+            "INVESTIGATING" | "ACTION_SCHEDULED" => Self::ActionScheduled,
+            "IN_PROGRESS" => Self::InProgress,
+            "FIXED" => Self::Fixed,
+            "NO_FURTHER_ACTION" => Self::NoFurtherAction,
+            "NOT_COUNCILS_RESPONSIBILITY" => Self::NotCouncilsResponsibility,
+            "DUPLICATE" => Self::Duplicate,
+            "INTERNAL_REFERRAL" => Self::InternalReferral,
+            "CLOSED" => Self::Closed,
+            _ => return None,
+        })
+    }
+
+    /// The status of ours an app's update reports (the way back of `of`); none for a
+    /// referral, which only the city makes.
+    pub fn ours(self) -> Option<(IssueStatus, Option<CloseReason>)> {
+        Some(match self {
+            Self::Open => (IssueStatus::New, None),
+            Self::ActionScheduled => (IssueStatus::Accepted, None),
+            Self::InProgress => (IssueStatus::InProgress, None),
+            Self::Fixed => (IssueStatus::Done, None),
+            Self::NoFurtherAction | Self::Closed => (IssueStatus::Closed, None),
+            Self::NotCouncilsResponsibility => (IssueStatus::Closed, Some(CloseReason::OutsideCompetence)),
+            Self::Duplicate => (IssueStatus::Closed, Some(CloseReason::Duplicate)),
+            Self::InternalReferral => return None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -132,5 +164,35 @@ mod tests {
             serde_json::to_value(UpdateStatus::InternalReferral).unwrap(),
             "INTERNAL_REFERRAL"
         );
+    }
+
+    #[test]
+    fn posted_statuses_map_back_onto_ours() {
+        for (text, expected) in [
+            ("open", Some((New, None))),
+            ("INVESTIGATING", Some((Accepted, None))),
+            ("ACTION_SCHEDULED", Some((Accepted, None))),
+            ("IN_PROGRESS", Some((InProgress, None))),
+            ("FIXED", Some((Done, None))),
+            ("CLOSED", Some((Closed, None))),
+            ("NO_FURTHER_ACTION", Some((Closed, None))),
+            (
+                "NOT_COUNCILS_RESPONSIBILITY",
+                Some((Closed, Some(CloseReason::OutsideCompetence))),
+            ),
+            ("DUPLICATE", Some((Closed, Some(CloseReason::Duplicate)))),
+            ("INTERNAL_REFERRAL", None),
+        ] {
+            assert_eq!(
+                UpdateStatus::parse(text).and_then(UpdateStatus::ours),
+                expected,
+                "{text}"
+            );
+        }
+        assert_eq!(UpdateStatus::parse("SOLVED"), None);
+        // There and back: every status of ours keeps its meaning.
+        for status in [New, Accepted, InProgress, Done] {
+            assert_eq!(UpdateStatus::of(status, None).ours(), Some((status, None)));
+        }
     }
 }

@@ -108,14 +108,21 @@ pub async fn update_unit_contact(
         .first(&mut conn)
         .await?;
     let webhook = optional(&body.webhook_url, current_webhook);
-    if let Some(webhook) = &webhook
-        && (!(webhook.starts_with("https://") || webhook.starts_with("http://")) || webhook.len() > 2000)
-    {
-        v.add(crate::error::FieldError::new(
-            "webhook_url",
-            "invalid_url",
-            "A webhook URL starts with https://.",
-        ));
+    if let Some(webhook) = &webhook {
+        use crate::webhooks::ssrf::{Refusal, check_url};
+        match check_url(webhook, state.config.webhook_allow_private_targets) {
+            Ok(_) if webhook.len() <= 2000 => {}
+            Err(Refusal::Private) => v.add(crate::error::FieldError::new(
+                "webhook_url",
+                "private_address",
+                "Webhooks may not call private or loopback addresses.",
+            )),
+            _ => v.add(crate::error::FieldError::new(
+                "webhook_url",
+                "invalid_url",
+                "A webhook URL starts with https://.",
+            )),
+        }
     }
     if let Some(address) = &address {
         v.text("address", address, 1, 300);

@@ -117,8 +117,9 @@ pub async fn apply_status(
         after: Some(json!({ "status": to, "close_reason": reason, "late": late })),
         message,
     };
-    model::record_event(conn, issue.id, event, now).await?;
+    // The deadline first, so that webhook payloads built with the event show the new one.
     refresh_deadline(conn, &state.calendar, issue.id, now).await?;
+    model::record_event(conn, issue.id, event, now).await?;
     let context = context! { status => to.as_str(), message => message, close_reason => reason.map(|r| r.as_str()) };
     notices::tell_followers(conn, state, &updated, "issue_status_changed", context, None).await?;
     state.map_cache.invalidate();
@@ -275,7 +276,8 @@ async fn note_event(
         after: None,
         message: Some(note),
     };
-    model::record_event(conn, issue, event, now).await
+    model::record_event(conn, issue, event, now).await?;
+    Ok(())
 }
 
 /// Where to transfer an issue.

@@ -162,8 +162,9 @@ pub async fn ask_for_information(
             after: Some(json!({ "due_at": due_at })),
             message: Some(&message),
         };
-        model::record_event(conn, issue.id, event, now).await?;
+        // The paused deadline first, so that webhook payloads show it.
         refresh_deadline(conn, &state.calendar, issue.id, now).await?;
+        model::record_event(conn, issue.id, event, now).await?;
         let reply_to = reply_address(&state, &secret);
         let context = context! {
             message => &message, due => super::templates::format_day(due_at), can_reply => reply_to.is_some(),

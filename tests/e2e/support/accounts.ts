@@ -55,3 +55,11 @@ export async function logIn(page: Page, email: string, password: string): Promis
 export function accountMenu(page: Page) {
   return page.getByRole('navigation', { name: /^(Konto|Account)$/ });
 }
+
+/** An access token of a demo account, for steps a test takes through the API. */
+export async function accessToken(request: APIRequestContext, email: string): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(response.ok()).toBe(true);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return token;
+}

@@ -938,7 +938,7 @@ fn pothole_form<'a>(key: &'a str, lat: &'a str, long: &'a str) -> FormFields<'a>
 async fn a_third_party_client_files_and_follows_a_request_in_xml() {
     let app = app().await;
     let admin = admin(&app).await;
-    let key = app_key(&app, &admin, &["issues.create"]).await;
+    let key = app_key(&app, &admin, &["issues.create", "updates.create"]).await;
     let (lat, long) = (CENTRE.0.to_string(), CENTRE.1.to_string());
 
     // The sequence of a real client: services, a definition, POST, then the list and updates.
@@ -1004,6 +1004,64 @@ async fn a_third_party_client_files_and_follows_a_request_in_xml() {
         .collect();
     assert!(!ours.is_empty(), "the acceptance is an update");
     assert!(texts(&updates, "service_request_updates/request_update/status").contains(&"ACTION_SCHEDULED"));
+
+    // The app passes on its user's update; the same update_id again is the same update.
+    let update = [
+        ("jurisdiction_id", "127.0.0.1"),
+        ("api_key", key.as_str()),
+        ("update_id", "fms-update-7781"),
+        ("service_request_id", id.as_str()),
+        ("status", "FIXED"),
+        ("updated_datetime", "2026-11-23T09:30:00+01:00"),
+        ("description", "Mieszkaniec pisze, że dziurę już załatano."),
+        ("first_name", "Jan"),
+        ("email", "jan.kowalski@example.org"),
+    ];
+    let (status, body) = post_form(&app, "/open311/v2/servicerequestupdates.xml", &update).await;
+    assert_eq!(status, 200, "{body}");
+    let posted = elements(&body);
+    let update_ids = texts(&posted, "service_request_updates/request_update/update_id");
+    assert_eq!(update_ids.len(), 1);
+    assert!(update_ids[0].parse::<i64>().is_ok(), "{body}");
+    let (status, again) = post_form(&app, "/open311/v2/servicerequestupdates.xml", &update).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        texts(&elements(&again), "service_request_updates/request_update/update_id"),
+        update_ids
+    );
+    let staff: Value = app
+        .get_as(&format!("/api/v1/staff/issues/{id}"), &admin.token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let recorded: Vec<&Value> = staff["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["kind"] == "app_update")
+        .collect();
+    assert_eq!(recorded.len(), 1, "recorded once: {staff}");
+    assert_eq!(recorded[0]["public"], false);
+    assert_eq!(recorded[0]["message"], "Mieszkaniec pisze, że dziurę już załatano.");
+    assert_eq!(recorded[0]["after"]["reported_status"], "done", "FIXED is our Done");
+    assert_eq!(recorded[0]["after"]["app_name"], "Miejska aplikacja");
+    assert!(
+        !recorded[0].to_string().contains("kowalski"),
+        "the app's user's contact is not taken"
+    );
+    assert_eq!(staff["status"], "accepted", "an app does not change the status");
+    // Unmoderated, it is not a public update.
+    let (_, updates) = get_xml(
+        &app,
+        &format!("/open311/v2/servicerequestupdates.xml?start_date={since}"),
+    )
+    .await;
+    assert!(
+        !texts(&updates, "service_request_updates/request_update/description")
+            .iter()
+            .any(|d| d.contains("załatano"))
+    );
 
     // JSON filing answers a bare array.
     let (status, body) = post_form(&app, "/open311/v2/requests.json", &pothole_form(&key, &lat, &long)).await;
@@ -1127,4 +1185,83 @@ async fn the_pypi_georeport_client_reads_services_requests_and_one_request() {
         assert!(read[format]["services"].as_u64().unwrap() >= 5, "{read}");
         assert_eq!(read[format]["attributes"], 3, "{read}");
     }
+}
+
+#[tokio::test]
+async fn posted_updates_need_the_scope_a_visible_request_and_valid_fields() {
+    let app = app().await;
+    let admin = admin(&app).await;
+    let key = app_key(&app, &admin, &["issues.create", "updates.create"]).await;
+    let filer_only = app_key(&app, &admin, &["issues.create"]).await;
+    let public = file(&app, &pothole()).await;
+    moderate(&app, &admin, &public, "approved").await;
+    let pending = file(&app, &branch()).await;
+    let (lat, long) = (CENTRE.0.to_string(), CENTRE.1.to_string());
+    let (_, body) = post_form(&app, "/open311/v2/requests.json", &pothole_form(&key, &lat, &long)).await;
+    let own_pending = serde_json::from_str::<Value>(&body).unwrap()[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let update =
+        |key: &str, update_id: &str, request: &str, status: &str, description: &str| -> Vec<(String, String)> {
+            [
+                ("api_key", key),
+                ("update_id", update_id),
+                ("service_request_id", request),
+                ("status", status),
+                ("description", description),
+            ]
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect()
+        };
+    let post = async |fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let (status, body) = post_form(&app, "/open311/v2/servicerequestupdates.json", &pairs).await;
+        (status, body)
+    };
+    let text = "Nadal jest dziura.";
+    let cases = [
+        (update("", "u1", &public, "OPEN", text), 403, "api_key"),
+        (update("kk_wrong_key", "u1", &public, "OPEN", text), 403, "key"),
+        (update(&filer_only, "u1", &public, "OPEN", text), 403, "updates.create"),
+        (
+            update(&key, "u1", "2026-999999", "OPEN", text),
+            404,
+            "service_request_id",
+        ),
+        (update(&key, "u1", &pending, "OPEN", text), 404, "service_request_id"),
+        (update(&key, "u1", &public, "SOLVED", text), 400, "status"),
+        (
+            update(&key, "u1", &public, "INTERNAL_REFERRAL", text),
+            400,
+            "INTERNAL_REFERRAL",
+        ),
+        (update(&key, "u1", &public, "", text), 400, "status"),
+        (update(&key, "u1", &public, "OPEN", ""), 400, "description"),
+        (update(&key, "", &public, "OPEN", text), 400, "update_id"),
+    ];
+    for (fields, expected, names) in cases {
+        let (status, body) = post(fields.clone()).await;
+        assert_eq!(status, expected, "{fields:?}: {body}");
+        let errors: Value = serde_json::from_str(&body).unwrap();
+        assert_valid("errors.json", &errors);
+        assert!(errors[0]["description"].as_str().unwrap().contains(names), "{body}");
+    }
+    let mut bad_date = update(&key, "u1", &public, "OPEN", text);
+    bad_date.push(("updated_datetime".into(), "yesterday".into()));
+    let (status, body) = post(bad_date).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("updated_datetime"), "{body}");
+
+    // A public request, and a pending one the same app filed, take updates; an update_id is
+    // the app's own and cannot be reused for another request.
+    let (status, body) = post(update(&key, "u1", &public, "OPEN", text)).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post(update(&key, "u2", &own_pending, "CLOSED", "Zgłoszenie nieaktualne.")).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post(update(&key, "u1", &own_pending, "OPEN", text)).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("update_id"), "{body}");
 }

@@ -190,6 +190,22 @@ export const routes: RouteObject[] = [
                       Component: (await import('@/features/admin/routes/access-log-page')).AccessLogPage,
                     }),
                   },
+                  {
+                    path: paths.adminApps,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/apps-page')).AppsPage }),
+                  },
+                  {
+                    path: `${paths.adminApps}/:id`,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/app-page')).AppPage }),
+                  },
+                  {
+                    path: paths.adminWebhooks,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/webhooks-page')).WebhooksPage }),
+                  },
+                  {
+                    path: `${paths.adminWebhooks}/:id`,
+                    lazy: async () => ({ Component: (await import('@/features/admin/routes/webhook-page')).WebhookPage }),
+                  },
                 ],
               },
             ],

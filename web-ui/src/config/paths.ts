@@ -53,4 +53,9 @@ export const paths = {
   adminCategories: '/admin/categories',
   adminNewCategory: '/admin/categories/new',
   adminCategory: (slug: string) => `/admin/categories/${encodeURIComponent(slug)}`,
+  /** Third-party integration: apps with their API keys, and webhook subscriptions with their deliveries. */
+  adminApps: '/admin/apps',
+  adminApp: (id: string) => `/admin/apps/${encodeURIComponent(id)}`,
+  adminWebhooks: '/admin/webhooks',
+  adminWebhook: (id: string) => `/admin/webhooks/${encodeURIComponent(id)}`,
 } as const;

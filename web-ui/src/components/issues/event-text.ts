@@ -83,6 +83,13 @@ export function useEventText() {
         return t('timeline.note');
       case 'information_requested':
         return t('timeline.informationRequested');
+      case 'app_update': {
+        const reported = oneOf(ISSUE_STATUSES, afterValue(event, 'reported_status'));
+        return t('timeline.appUpdate', {
+          app: afterText(event, 'app_name') ?? '',
+          status: reported ? t(`issueStatus.${reported}`) : (afterText(event, 'open311_status') ?? ''),
+        });
+      }
       case 'information_answered': {
         const via = oneOf(ANSWER_CHANNELS, afterValue(event, 'via'));
         return via ? t('timeline.informationAnsweredVia', { via: t(`answerChannel.${via}`) }) : t('timeline.informationAnswered');

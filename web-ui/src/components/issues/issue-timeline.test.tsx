@@ -20,6 +20,7 @@ const entries: TimelineEntry[] = [
   entry('status_changed', { status: 'closed', close_reason: 'duplicate' }, 'To samo co 2026/000007.'),
   entry('merged', { into: '2026/000007' }),
   entry('duplicate_merged', { from: '2026/000009' }),
+  entry('app_update', { app_name: 'Łódź w kieszeni', reported_status: 'done', open311_status: 'FIXED' }, 'Już załatane.'),
 ];
 
 describe('the public timeline', () => {
@@ -38,6 +39,7 @@ describe('the public timeline', () => {
       'Zmiana statusu na: Zamknięte (powód: duplikat innego zgłoszenia)',
       'Zgłoszenie połączono ze zgłoszeniem 2026/000007, które dotyczy tego samego problemu. Zobacz zgłoszenie 2026/000007',
       'Dołączono zgłoszenie 2026/000009 dotyczące tego samego problemu. Zobacz zgłoszenie 2026/000009',
+      'Informacja z aplikacji Łódź w kieszeni (jej użytkownik zgłasza: Załatwione).',
     ]);
     expect(within(items[4] as HTMLElement).getByText('Zlecono wykonawcy.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Zobacz zgłoszenie 2026/000007' })).toHaveAttribute('href', '/issues/2026-000007');

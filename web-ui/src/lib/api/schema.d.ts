@@ -1741,6 +1741,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriptions the caller manages. */
+        get: operations["list_webhook_subscriptions"];
+        put?: never;
+        /**
+         * Subscribes an app or a unit to events. The answer holds the signing secret, the only
+         *     time it can be read.
+         */
+        post: operations["create_webhook_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription. */
+        get: operations["get_webhook_subscription"];
+        put?: never;
+        post?: never;
+        /** Ends a subscription; its pending deliveries and log go with it. */
+        delete: operations["delete_webhook_subscription"];
+        options?: never;
+        head?: never;
+        /** Changes a subscription's URL, events or filters, or disables it. */
+        patch: operations["update_webhook_subscription"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces the signing secret; deliveries from now on are signed with the new one. */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: the latest 100 deliveries, newest first. */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a delivery again, as a new delivery with the same body (the event keeps its id). */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
@@ -1872,7 +1963,14 @@ export interface paths {
          */
         get: operations["open311_list_request_updates"];
         put?: never;
-        post?: never;
+        /**
+         * POST Service Request Update (`application/x-www-form-urlencoded`): `api_key` (scope
+         *     `updates.create`), `update_id` (the app's id, unique per app), `service_request_id`,
+         *     `status` (an extended status: `OPEN`, `FIXED`, `CLOSED`, …), `description`, optionally
+         *     `updated_datetime` and `jurisdiction_id`. The request must be public or filed by the
+         *     same app. Names and emails of the app's user are not taken.
+         */
+        post: operations["open311_create_request_update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1880,7 +1978,188 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "issue.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `issue.created` event */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event, as in the body's `type`. */
+                    "Kontakt-Event": string;
+                    /** @description The delivery's id (a redelivery has a new one; the event's `id` stays). */
+                    "Kontakt-Delivery": string;
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription's secret>`; reject old timestamps to stop replays. */
+                    "Kontakt-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookPayload"];
+                };
+            };
+            responses: {
+                /** @description Taken; any other answer or no answer within 10 s is retried with backoff for about 32 hours. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `issue.status_changed` event */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event, as in the body's `type`. */
+                    "Kontakt-Event": string;
+                    /** @description The delivery's id (a redelivery has a new one; the event's `id` stays). */
+                    "Kontakt-Delivery": string;
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription's secret>`; reject old timestamps to stop replays. */
+                    "Kontakt-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookPayload"];
+                };
+            };
+            responses: {
+                /** @description Taken; any other answer or no answer within 10 s is retried with backoff for about 32 hours. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.response_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `issue.response_added` event */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event, as in the body's `type`. */
+                    "Kontakt-Event": string;
+                    /** @description The delivery's id (a redelivery has a new one; the event's `id` stays). */
+                    "Kontakt-Delivery": string;
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription's secret>`; reject old timestamps to stop replays. */
+                    "Kontakt-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookPayload"];
+                };
+            };
+            responses: {
+                /** @description Taken; any other answer or no answer within 10 s is retried with backoff for about 32 hours. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.information_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The `issue.information_requested` event */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event, as in the body's `type`. */
+                    "Kontakt-Event": string;
+                    /** @description The delivery's id (a redelivery has a new one; the event's `id` stays). */
+                    "Kontakt-Delivery": string;
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the subscription's secret>`; reject old timestamps to stop replays. */
+                    "Kontakt-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookPayload"];
+                };
+            };
+            responses: {
+                /** @description Taken; any other answer or no answer within 10 s is retried with backoff for about 32 hours. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The answer to requests that send a mail; the same whether or not an account exists. */
@@ -1974,6 +2253,12 @@ export interface components {
              * @description Requests per minute per key (1–100000).
              */
             rate_limit_per_minute: number;
+        };
+        /** @description The app a subscription belongs to. */
+        AppRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         /** @description A registered app. */
         AppView: {
@@ -2221,6 +2506,11 @@ export interface components {
             cell: string;
             /** @default  */
             name: string;
+        };
+        /** @description A new subscription with its signing secret, shown this once. */
+        CreatedWebhookSubscription: components["schemas"]["WebhookSubscription"] & {
+            /** @description The HMAC-SHA256 key of the `Kontakt-Signature` header. */
+            secret: string;
         };
         /** @description Everything held about a person (R6.2). */
         DataExport: {
@@ -2953,6 +3243,18 @@ export interface components {
             body_pl: string;
             body_en: string;
         };
+        /** @description A new subscription: exactly one of `app_id` and `unit` owns it. */
+        NewWebhookSubscription: {
+            /** Format: uuid */
+            app_id?: string | null;
+            /** @description A unit's slug. */
+            unit?: string | null;
+            /** @description Where deliveries are POSTed: a public http(s) URL. */
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            categories?: string[];
+            units?: string[];
+        };
         /** @description A staff member's notification settings. */
         NotificationSettings: {
             /** @description How new issues in one's queue are announced. */
@@ -3014,6 +3316,11 @@ export interface components {
         /** @description Places matching a typed address. */
         PlaceList: {
             items: components["schemas"]["Place"][];
+        };
+        /** @description The answer to a posted update. */
+        PostedUpdate: {
+            /** @description Kontakt's id of the recorded update. */
+            update_id: string;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -3788,7 +4095,7 @@ export interface components {
         UnitList: {
             items: components["schemas"]["Unit"][];
         };
-        /** @description The unit that handles a procedure. */
+        /** @description The handling unit, briefly. */
         UnitRef: {
             /** Format: uuid */
             id: string;
@@ -3806,6 +4113,112 @@ export interface components {
          * @enum {string}
          */
         VersionState: "draft" | "in_review" | "returned" | "scheduled" | "published" | "superseded";
+        /** @description One delivery in the log. */
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description The `Kontakt-Delivery` header's value.
+             */
+            id: string;
+            event: components["schemas"]["WebhookEvent"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status at the last attempt, when it answered.
+             */
+            response_status?: number | null;
+            last_error?: string | null;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Given up (after all attempts, or the URL was refused).
+             */
+            failed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due, while it is pending.
+             */
+            next_attempt_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The delivery this one repeats.
+             */
+            redelivery_of?: string | null;
+            /** @description The body sent (see the `WebhookPayload` schema). */
+            payload: Record<string, never>;
+        };
+        /**
+         * @description What a subscription may be told about.
+         * @enum {string}
+         */
+        WebhookEvent: "issue.created" | "issue.status_changed" | "issue.response_added" | "issue.information_requested";
+        /**
+         * @description What a webhook receives: one event about one public issue. The `Kontakt-Delivery`
+         *     header identifies the delivery; `id` identifies the event and stays the same when a
+         *     delivery is repeated, so receivers can ignore events they have already handled.
+         */
+        WebhookPayload: {
+            /**
+             * Format: int64
+             * @description The event's id, unique and increasing.
+             */
+            id: number;
+            type: components["schemas"]["WebhookEvent"];
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The issue as `GET /api/v1/issues/{number}` shows it after the event. */
+            issue: components["schemas"]["PublicIssue"];
+            change?: components["schemas"]["StatusChange"] | null;
+            /**
+             * @description The city's public message: the response (`issue.response_added`) or the
+             *     justification of a status change.
+             */
+            message?: string | null;
+        };
+        /** @description A new signing secret, shown this once. */
+        WebhookSecret: {
+            secret: string;
+        };
+        /** @description A subscription as its owner sees it; the secret is never shown again. */
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            app?: components["schemas"]["AppRef"] | null;
+            unit?: components["schemas"]["UnitRef"] | null;
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** @description Only issues of these categories (slugs); all when empty. */
+            categories: string[];
+            /**
+             * @description Only issues of these units (slugs); all when empty. A unit's subscription hears of
+             *     its own unit's issues only.
+             */
+            units: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description Deliveries wait while a subscription is disabled.
+             */
+            disabled_at?: string | null;
+        };
+        /** @description Changes to a subscription; absent fields stay as they are. */
+        WebhookSubscriptionChange: {
+            url?: string | null;
+            events?: components["schemas"]["WebhookEvent"][] | null;
+            categories?: string[] | null;
+            units?: string[] | null;
+            /** @description Disabled subscriptions receive nothing; their pending deliveries wait. */
+            disabled?: boolean | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -8427,6 +8840,341 @@ export interface operations {
             };
         };
     };
+    list_webhook_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Only this app's. */
+                app_id?: string;
+                /** @description Only this unit's (slug). */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscriptions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"][];
+                };
+            };
+            /** @description Neither an administrator nor a unit's operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookSubscription"];
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscription"];
+                };
+            };
+            /** @description Not allowed for this owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong (also a private address) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionChange"];
+            };
+        };
+        responses: {
+            /** @description The subscription as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, shown once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription */
+                id: string;
+                /** @description The delivery to repeat */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Another unit's, or an app's and not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such delivery of this subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     open311_discovery: {
         parameters: {
             query?: never;
@@ -8972,6 +9720,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestUpdate"][];
+                    "text/xml": string;
+                };
+            };
+            /** @description A parameter is not valid (the description names it), or a date range spans more than 90 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description No such resource: service, request, token, format, or a `jurisdiction_id` that is not this city's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code of the response.
+                         */
+                        code: number;
+                        /** @description What went wrong, for a person; it names the parameter at fault. */
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    open311_create_request_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        /** @description mySociety's update fields, with `api_key` */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Recorded (`<service_request_updates><request_update><update_id>…` in XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostedUpdate"][];
                     "text/xml": string;
                 };
             };

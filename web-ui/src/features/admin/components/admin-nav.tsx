@@ -9,6 +9,8 @@ const items = [
   { to: paths.adminTerms, label: 'admin.nav.terms' },
   { to: paths.adminAnnouncements, label: 'admin.nav.announcements' },
   { to: paths.adminAccessLog, label: 'admin.nav.accessLog' },
+  { to: paths.adminApps, label: 'admin.nav.apps' },
+  { to: paths.adminWebhooks, label: 'admin.nav.webhooks' },
 ] as const;
 
 export function AdminNav() {

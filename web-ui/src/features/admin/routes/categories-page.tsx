@@ -7,20 +7,13 @@ import { paths } from '@/config/paths';
 import { useAllCategories } from '../api/categories';
 import { AdminNav } from '../components/admin-nav';
 import { CategoryTables } from '../components/category-table';
-
-/** The name of the category just created, passed by the form that created it. */
-function createdName(state: unknown): string | undefined {
-  if (typeof state === 'object' && state !== null && 'created' in state && typeof state.created === 'string') {
-    return state.created;
-  }
-  return undefined;
-}
+import { doneName } from '../utils/location-state';
 
 /** Every category, inactive and scheduled ones too, with a way to add one. */
 export function CategoriesPage() {
   const { t } = useTranslation();
   const categories = useAllCategories();
-  const created = createdName(useLocation().state);
+  const created = doneName(useLocation().state, 'created');
   return (
     <Page title={t('admin.categories.title')}>
       <AdminNav />

@@ -4,19 +4,9 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { useFocusOnMount } from '@/hooks/use-focus-on-mount';
 import type { components } from '@/lib/api/schema';
+import { copyText } from '@/lib/clipboard';
 
 type IssueCreated = components['schemas']['IssueCreated'];
-
-/** Copies text, or at least selects it for the person to copy when the clipboard is not available. */
-async function copy(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    field?.select();
-    return false;
-  }
-}
 
 /** The confirmation: the number, and for anonymous reporters the tracking link, shown this once (R1.2). */
 export function ReportSuccess({ created, onAnother }: { created: IssueCreated; onAnother: () => void }) {
@@ -48,7 +38,7 @@ export function ReportSuccess({ created, onAnother }: { created: IssueCreated; o
             <button
               type="button"
               onClick={() => {
-                void copy(trackingUrl, document.getElementById(linkId) as HTMLInputElement | null).then(setCopied);
+                void copyText(trackingUrl, document.getElementById(linkId) as HTMLInputElement | null).then(setCopied);
               }}
             >
               {t('report.success.copy')}

@@ -1,0 +1,10 @@
+DROP INDEX outbox_webhooks_subscription;
+DROP INDEX outbox_webhooks_delivery;
+ALTER TABLE outbox_webhooks
+    DROP COLUMN subscription_id,
+    DROP COLUMN delivery_id,
+    DROP COLUMN event,
+    DROP COLUMN last_attempt_at,
+    DROP COLUMN response_status,
+    DROP COLUMN redelivery_of;
+DROP TABLE webhook_subscriptions;
