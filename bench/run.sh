@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make bench`: loads BENCH_ISSUES (default 1,000,000) generated issues into a database of its
-# own, starts the release server, and measures the public map, list, detail and creation over
-# HTTP with wrk at BENCH_CONNECTIONS (default 32) concurrent clients, each beside the same
-# database work run directly in PostgreSQL with pgbench (bench/*.sql: the SQL the server
-# issues for that request). Prints the figures recorded in bench/RESULTS.md.
+# own, starts the release server, and measures the staff statistics (one request at a time),
+# then the public map, list, detail and creation over HTTP with wrk at BENCH_CONNECTIONS
+# (default 32) concurrent clients, each beside the same database work run directly in
+# PostgreSQL with pgbench (bench/*.sql: the SQL the server issues for that request).
+# BENCH_ONLY=stats measures the statistics alone. Prints the figures recorded in
+# bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${BENCH_ISSUES:-1000000}
@@ -18,7 +20,7 @@ base="http://127.0.0.1:$port"
 bench=$PWD/bench
 export BENCH_ISSUES=$count
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+[ "${BENCH_ONLY:-all}" = stats ] || command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "pgbench is needed: apt-get install -y postgresql-client" >&2; exit 1; }
 cargo build --release -q -p kontakt
 
@@ -29,6 +31,11 @@ if [ "${BENCH_REUSE:-1}" != 1 ] || [ "$existing" != "$count" ]; then
   KONTAKT_DATABASE_URL=$url target/release/kontakt migrate >/dev/null 2>&1
   KONTAKT_DATABASE_URL=$url target/release/kontakt seed-demo >/dev/null 2>&1
   time psql "$url" -q -v count="$count" -f bench/generate.sql
+fi
+facts=$(psql "$url" -Atc "SELECT count(*) FROM issue_stats s JOIN issues i ON i.id = s.issue_id WHERE i.title LIKE 'Zgłoszenie testowe %'")
+if [ "$facts" != "$count" ]; then
+  echo "== statistics facts of the generated issues"
+  time psql "$url" -q -f bench/stats-facts.sql
 fi
 
 log=$(mktemp -t kontakt-bench.XXXXXX.log)
@@ -83,6 +90,40 @@ sql() {
   summary+=("$(printf "%-22s pgbench  %s" "$name" "$line")")
   rm -rf "$dir"
 }
+
+# stats NAME PATH: ten requests one after another (a dashboard is opened by one person at a
+# time), min/median/max.
+stats() {
+  local name=$1 path=$2 times=() status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base$path")
+  [ "$status" = 200 ] || { echo "$path answered $status" >&2; return 1; }
+  for _ in $(seq 1 10); do
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "$base$path")")
+  done
+  local line; line=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1}
+    END {printf "min %5.0f ms  median %5.0f ms  max %5.0f ms", a[1] * 1000, a[int((NR + 1) / 2)] * 1000, a[NR] * 1000}')
+  echo "== $name: $line"
+  summary+=("$(printf "%-30s HTTP     %s" "$name" "$line")")
+}
+
+if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-}" = stats ]; then
+  token=$(curl -s -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+    -d '{"email":"admin@demo.kontakt.example","password":"Kontakt-demo-2026!"}' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  all="from=$(date -u -d '-731 days' +%F)&to=$(date -u +%F)"
+  unit=zarzad-drog-i-transportu
+  echo "== statistics over $(psql "$url" -Atc "SELECT count(*) FROM issue_stats WHERE counted") issues"
+  stats "stats, all issues (2 years)" "/api/v1/stats?$all"
+  stats "stats, last 365 days" "/api/v1/stats"
+  stats "stats, one unit, 2 years" "/api/v1/stats?$all&unit=$unit"
+  stats "stats CSV per unit, 2 years" "/api/v1/stats/export?breakdown=unit&$all"
+  stats "heat map, 2 years" "/api/v1/stats/heatmap?$all"
+  stats "public stats, 2 years" "/api/v1/stats/public?$all"
+  echo "== plans of the statistics' two aggregations over all issues"
+  sed -e "s/:from/now() - interval '731 days'/g; s/:to/now()/g" bench/stats.sql |
+    awk 'BEGIN {RS = ";"} /SELECT/ {print "EXPLAIN (ANALYZE, BUFFERS) " $0 ";"}' | psql "$url" -At
+fi
+[ "${BENCH_ONLY:-all}" = stats ] && { printf '%s\n' "${summary[@]}"; exit 0; }
 
 BOX_LON=0.025 BOX_LAT=0.016 warm "map, district box" -s bench/map.lua "$base"
 BOX_LON=0.025 BOX_LAT=0.016 http "map, district box" -s bench/map.lua "$base"

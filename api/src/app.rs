@@ -85,7 +85,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(crate::workflow::configure)
             .configure(crate::knowledge::configure)
             .configure(crate::apps::configure)
-            .configure(crate::webhooks::configure),
+            .configure(crate::webhooks::configure)
+            .configure(crate::stats::configure),
     );
     cfg.configure(crate::open311::configure);
 }

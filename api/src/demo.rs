@@ -267,6 +267,16 @@ async fn seed_response_templates(conn: &mut AsyncPgConnection) -> anyhow::Result
 }
 
 /// A table of the demo accounts for people to log in with.
+/// Loads a year of handled issues for the statistics (the command `seed-demo`; tests build
+/// their own data).
+pub async fn seed_history(config: &Config) -> anyhow::Result<()> {
+    let mut conn = AsyncPgConnection::establish(config.database_url()).await?;
+    let calendar = crate::workflow::calendar::Calendar::from_config(&config.extra_days_off)?;
+    let added = crate::stats::demo::seed(&mut conn, &calendar, Utc::now()).await?;
+    tracing::info!(issues = added, "demo history seeded");
+    Ok(())
+}
+
 pub fn accounts_table() -> String {
     let mut out = format!("Demo accounts (password for all: {DEMO_PASSWORD}):\n");
     for (email, _, _, role, unit) in DEMO_ACCOUNTS {

@@ -22,6 +22,7 @@ pub mod ops;
 pub mod org;
 pub mod schema;
 pub mod secrets;
+pub mod stats;
 pub mod storage;
 pub mod telemetry;
 pub mod time;

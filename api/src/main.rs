@@ -43,6 +43,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::SeedDemo => {
             demo::seed(&config).await?;
+            demo::seed_history(&config).await?;
             eprint!("{}", demo::accounts_table());
         }
         Command::Migrate | Command::Openapi => {}

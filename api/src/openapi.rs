@@ -30,6 +30,7 @@ city publishes its procedures. The web UI uses this API and nothing else. Errors
         (name = "moderation", description = "The moderation gate and staff views of issues"),
         (name = "workflow", description = "Operators' queue, statuses, deadlines, transfers, merges, responses, information requests, templates"),
         (name = "knowledge", description = "The knowledge base of procedures: browse, search, feeds; editing, review and publication"),
+        (name = "statistics", description = "Counts, deadline compliance, times in working days, backlog and trends for staff (JSON, CSV, heat map); public figures per unit (docs/statistics.md)"),
         (name = "apps", description = "Third-party apps and their API keys (administrators)"),
         (name = "webhooks", description = "Webhook subscriptions of apps and units, delivery logs and redelivery. Each delivery POSTs a `WebhookPayload` as JSON with the headers `Kontakt-Event`, `Kontakt-Delivery` (a unique id) and `Kontakt-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the subscription's secret>` (docs/webhooks.md)."),
         (name = "open311", description = "Open311 GeoReport v2 at /open311/v2 (JSON and XML), with mySociety's servicerequestupdates"),

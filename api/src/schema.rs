@@ -199,6 +199,33 @@ diesel::table! {
 }
 
 diesel::table! {
+    issue_stats (issue_id) {
+        issue_id -> Uuid,
+        created_at -> Timestamptz,
+        month -> Date,
+        unit_id -> Uuid,
+        category_id -> Uuid,
+        channel -> Text,
+        status -> Text,
+        counted -> Bool,
+        public -> Bool,
+        duplicate -> Bool,
+        lat -> Nullable<Float8>,
+        lon -> Nullable<Float8>,
+        verified_at -> Nullable<Timestamptz>,
+        verify_due_at -> Timestamptz,
+        start_due_at -> Nullable<Timestamptz>,
+        started_at -> Nullable<Timestamptz>,
+        close_due_at -> Nullable<Timestamptz>,
+        closed_after_acceptance_at -> Nullable<Timestamptz>,
+        paused -> Bool,
+        finished_at -> Nullable<Timestamptz>,
+        days_to_accept -> Nullable<Int4>,
+        days_to_finish -> Nullable<Int4>,
+    }
+}
+
+diesel::table! {
     use diesel::sql_types::*;
     use super::sql_types::Point;
     use super::sql_types::Tsvector;
@@ -549,6 +576,9 @@ diesel::joinable!(issue_supports -> issues (issue_id));
 diesel::joinable!(api_keys -> apps (app_id));
 diesel::joinable!(app_updates -> apps (app_id));
 diesel::joinable!(app_updates -> issues (issue_id));
+diesel::joinable!(issue_stats -> issues (issue_id));
+diesel::joinable!(issue_stats -> units (unit_id));
+diesel::joinable!(issue_stats -> categories (category_id));
 diesel::joinable!(issues -> categories (category_id));
 diesel::joinable!(issues -> apps (app_id));
 diesel::joinable!(issues -> units (unit_id));
@@ -579,6 +609,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     issue_events,
     issue_followers,
     issue_photos,
+    issue_stats,
     issue_supports,
     issues,
     job_runs,

@@ -13,6 +13,11 @@ pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
         .map_or_else(|| midnight.and_utc(), |local| local.with_timezone(&Utc))
 }
 
+/// The day it is at `now` in the city's time zone.
+pub fn local_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&Warsaw).date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

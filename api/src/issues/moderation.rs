@@ -367,6 +367,7 @@ pub async fn moderate_issue(
                 message: None,
             };
             model::record_event(conn, issue.id, event, now).await?;
+            crate::stats::facts::refresh(conn, &state.calendar, issue.id, now).await?;
             Ok(updated)
         })
         .await?;
@@ -443,6 +444,7 @@ pub async fn redact_issue(
                 message: None,
             };
             model::record_event(conn, issue.id, event, now).await?;
+            crate::stats::facts::refresh(conn, &state.calendar, issue.id, now).await?;
             Ok(updated)
         })
         .await?;

@@ -9,6 +9,7 @@ pub async fn run(state: AppState) {
         crate::notify::outbox::run(state.clone()),
         crate::notify::webhooks::run(state.clone()),
         crate::workflow::jobs::run(state.clone()),
-        crate::knowledge::publication::run(state),
+        crate::knowledge::publication::run(state.clone()),
+        crate::stats::facts::backfill_all(state),
     );
 }

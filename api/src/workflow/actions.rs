@@ -117,9 +117,11 @@ pub async fn apply_status(
         after: Some(json!({ "status": to, "close_reason": reason, "late": late })),
         message,
     };
-    // The deadline first, so that webhook payloads built with the event show the new one.
+    // The deadline first, so that webhook payloads built with the event show the new one;
+    // the statistics facts again after it, as they read the status changes.
     refresh_deadline(conn, &state.calendar, issue.id, now).await?;
     model::record_event(conn, issue.id, event, now).await?;
+    crate::stats::facts::refresh(conn, &state.calendar, issue.id, now).await?;
     let context = context! { status => to.as_str(), message => message, close_reason => reason.map(|r| r.as_str()) };
     notices::tell_followers(conn, state, &updated, "issue_status_changed", context, None).await?;
     state.map_cache.invalidate();
@@ -253,6 +255,7 @@ pub async fn apply_transfer(
         message: None,
     };
     model::record_event(conn, issue.id, event, now).await?;
+    crate::stats::facts::refresh(conn, &state.calendar, issue.id, now).await?;
     if let Some(note) = note {
         note_event(conn, issue.id, note, actor, now).await?;
     }

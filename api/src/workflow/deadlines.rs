@@ -38,6 +38,10 @@ text_enum! {
 
 /// Closing an accepted issue as not feasible is due within this many days of acceptance (R3.3).
 pub const CLOSE_INFEASIBLE_DAYS: u64 = 30;
+/// Verification is due within this many working days of arrival (R3.2).
+pub const VERIFY_WORKING_DAYS: u32 = 3;
+/// Work must start within this many working days of acceptance (R3.3).
+pub const START_WORKING_DAYS: u32 = 14;
 
 /// The facts a deadline depends on.
 #[derive(Debug, Clone)]
@@ -92,6 +96,18 @@ pub fn months_after(calendar: &Calendar, start: DateTime<Utc>, n: u32) -> DateTi
     end_of(calendar.this_or_next_working_day(target))
 }
 
+/// The time paused between `start` and `end` (a pause still running lasts until `end`).
+pub fn paused_between(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    pauses: &[(DateTime<Utc>, Option<DateTime<Utc>>)],
+) -> Duration {
+    pauses.iter().fold(Duration::zero(), |total, (from, to)| {
+        let overlap = (to.unwrap_or(end).min(end) - (*from).max(start)).max(Duration::zero());
+        total + overlap
+    })
+}
+
 /// The time paused since `start`; `paused` when a pause is still running.
 fn paused_since(
     start: DateTime<Utc>,
@@ -115,14 +131,14 @@ pub fn current(calendar: &Calendar, input: &DeadlineInput<'_>, now: DateTime<Utc
         IssueStatus::New => candidates.push((
             DeadlineKind::Verify,
             input.created_at,
-            working_days_after(calendar, input.created_at, 3),
+            working_days_after(calendar, input.created_at, VERIFY_WORKING_DAYS),
         )),
         IssueStatus::Accepted => {
             if let Some(accepted) = input.accepted_at {
                 candidates.push((
                     DeadlineKind::StartWork,
                     accepted,
-                    working_days_after(calendar, accepted, 14),
+                    working_days_after(calendar, accepted, START_WORKING_DAYS),
                 ));
             }
         }

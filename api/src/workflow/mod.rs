@@ -25,7 +25,8 @@ use crate::org::categories::CategoryKind;
 use crate::schema::{categories, information_requests, issues};
 
 /// Recomputes an issue's current deadline and stores it, so that queues can sort and filter
-/// by it. Call after every change of status or of an information request.
+/// by it, and the issue's statistics facts. Call after every change of status or of an
+/// information request.
 pub async fn refresh_deadline(
     conn: &mut AsyncPgConnection,
     calendar: &Calendar,
@@ -73,6 +74,7 @@ pub async fn refresh_deadline(
         ))
         .execute(conn)
         .await?;
+    crate::stats::facts::refresh(conn, calendar, issue_id, now).await?;
     Ok(deadline)
 }
 

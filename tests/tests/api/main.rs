@@ -16,6 +16,7 @@ mod mail;
 mod open311;
 mod openapi;
 mod spa;
+mod stats;
 mod units;
 mod webhooks;
 mod workflow;

@@ -13,3 +13,9 @@ export function saveFile(blob: Blob, filename: string): void {
     URL.revokeObjectURL(url);
   }, 10_000);
 }
+
+/** The file name a download's `Content-Disposition` gives, or `fallback` when it gives none. */
+export function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallback;
+}

@@ -1832,6 +1832,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the city and each unit answer: public issues of a range (the last 365 days by
+         *     default), their counts, deadline compliance and times. No personal data.
+         */
+        get: operations["get_public_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics of the issues that arrived in a range: counts by status, unit, category,
+         *     channel and month, deadline compliance, times in working days, today's backlog and
+         *     the support leaders. Staff who handle issues.
+         */
+        get: operations["get_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures of one breakdown as CSV (UTF-8, a header row, shares as fractions). */
+        get: operations["export_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issues of the filter counted in cells of the map, for a heat map. */
+        get: operations["get_statistics_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
@@ -2311,6 +2386,15 @@ export interface components {
             key: string;
             name: string;
         };
+        /** @description Open issues today, and those past their deadline. */
+        Backlog: {
+            unit: string;
+            name: string;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+        };
         /** @description BIP metadata of a published version. */
         BipMetadata: {
             /** @description Who produced the information or answers for its content. */
@@ -2486,6 +2570,15 @@ export interface components {
         CommentRequest: {
             body: string;
         };
+        /** @description How many issues met a deadline and how many missed it; `share` is met / (met + missed). */
+        Compliance: {
+            /** Format: int64 */
+            met: number;
+            /** Format: int64 */
+            missed: number;
+            /** Format: double */
+            share?: number | null;
+        };
         /** @description An accepted terms version. */
         ConsentRecord: {
             terms_version: string;
@@ -2559,6 +2652,16 @@ export interface components {
             contact: string;
             key_service: string;
             endpoints: components["schemas"]["Endpoint"][];
+        };
+        /** @description Issues that took a number of working days to finish. */
+        DistributionBar: {
+            /**
+             * Format: int32
+             * @description Working days; the last bar counts this many or more.
+             */
+            days: number;
+            /** Format: int64 */
+            count: number;
         };
         /** @description A required document, with its file, a filled-in sample and its electronic forms. */
         Document: {
@@ -2652,6 +2755,21 @@ export interface components {
             content: components["schemas"]["ProcedureContent"];
             /** @description What changes, for the change register. */
             change_note?: string;
+        };
+        /** @description Times in working days (without the days paused for the reporter's answer). */
+        Durations: {
+            /**
+             * Format: int64
+             * @description Issues measured.
+             */
+            count: number;
+            /** Format: int32 */
+            median?: number | null;
+            /**
+             * Format: int32
+             * @description 90 % of the issues took at most this many working days.
+             */
+            p90?: number | null;
         };
         /** @description An electronic form on a platform. */
         ElectronicForm: {
@@ -2786,6 +2904,25 @@ export interface components {
          * @enum {string}
          */
         FieldType: "text" | "number" | "select" | "multi_select" | "boolean" | "date";
+        /** @description The figures of one group of issues (a unit, a category, a channel, a month, or all). */
+        Figures: {
+            /**
+             * Format: int64
+             * @description Issues that arrived.
+             */
+            filed: number;
+            statuses: components["schemas"]["StatusCounts"];
+            /** @description Verified (accepted, or closed while new) within 3 working days of arrival (R3.2). */
+            verification: components["schemas"]["Compliance"];
+            /** @description Moved to In progress within 14 working days of acceptance (R3.3). */
+            start: components["schemas"]["Compliance"];
+            /** @description Closed as impossible within 30 days of acceptance (R3.3). */
+            closure: components["schemas"]["Compliance"];
+            /** @description From arrival to acceptance. */
+            days_to_accept: components["schemas"]["Durations"];
+            /** @description From arrival to Done or Closed. */
+            days_to_finish: components["schemas"]["Durations"];
+        };
         /**
          * @description The kinds of attachment a procedure may have.
          * @enum {string}
@@ -2819,6 +2956,24 @@ export interface components {
         Health: {
             /** @description `ok` when the probe passed. */
             status: string;
+        };
+        /** @description A cell of the heat map: issues within a square of `size` degrees around a point. */
+        HeatCell: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** Format: int64 */
+            count: number;
+        };
+        /** @description Cells of the heat map. */
+        Heatmap: {
+            /**
+             * Format: double
+             * @description The cells' size in degrees.
+             */
+            cell_size: number;
+            cells: components["schemas"]["HeatCell"][];
         };
         /** @description An entry of an issue's full history (staff only). */
         HistoryEntry: {
@@ -3628,6 +3783,26 @@ export interface components {
             /** @description Whether this is the current version (older versions stay readable). */
             current: boolean;
         };
+        /** @description A unit's public figures. */
+        PublicRow: {
+            /** @description The unit's slug; none for the whole city. */
+            unit?: string | null;
+            name: string;
+            /** Format: int64 */
+            filed: number;
+            /** Format: int64 */
+            finished: number;
+            verification: components["schemas"]["Compliance"];
+            start: components["schemas"]["Compliance"];
+            days_to_accept: components["schemas"]["Durations"];
+            days_to_finish: components["schemas"]["Durations"];
+        };
+        /** @description How units answer: public issues only, counts and times, no personal data. */
+        PublicStatistics: {
+            range: components["schemas"]["Range"];
+            city: components["schemas"]["PublicRow"];
+            units: components["schemas"]["PublicRow"][];
+        };
         /** @description When to publish: now when absent or past. */
         PublishRequest: {
             /** Format: date-time */
@@ -3668,6 +3843,13 @@ export interface components {
          * @enum {string}
          */
         QueueSort: "deadline" | "newest" | "oldest";
+        /** @description The range the figures cover. */
+        Range: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
         /** @description Recovery codes, shown once. */
         RecoveryCodes: {
             recovery_codes: string[];
@@ -3783,6 +3965,13 @@ export interface components {
              * @description Required for `operator` and `procedure_editor`, not allowed for other roles.
              */
             unit_id?: string | null;
+        };
+        /** @description The figures of one group. */
+        Row: components["schemas"]["Figures"] & {
+            /** @description The unit's or category's slug, the channel, or the month (`2026-11`). */
+            key: string;
+            /** @description The unit's name, the category's Polish name, or the key. */
+            name: string;
         };
         /**
          * @description What an app may do with its keys.
@@ -3954,12 +4143,42 @@ export interface components {
             current: boolean;
             open_draft?: components["schemas"]["DraftRef"] | null;
         };
+        /** @description Statistics of the issues that arrived in a range (R10.3). */
+        Statistics: {
+            range: components["schemas"]["Range"];
+            /** @description All issues of the filter. */
+            total: components["schemas"]["Figures"];
+            by_unit: components["schemas"]["Row"][];
+            by_category: components["schemas"]["Row"][];
+            by_channel: components["schemas"]["Row"][];
+            /** @description Every month of the range, the trend. */
+            by_month: components["schemas"]["Row"][];
+            /** @description Today, per unit, of the filter's unit, category and channel (any arrival date). */
+            backlog: components["schemas"]["Backlog"][];
+            /** @description Public issues of the range with the most "me too"s. */
+            support_leaders: components["schemas"]["SupportLeader"][];
+            /** @description Days to finish, 0 to 30 and more. */
+            finish_distribution: components["schemas"]["DistributionBar"][];
+        };
         /** @description A change of status. */
         StatusChange: {
             status: components["schemas"]["IssueStatus"];
             /** @description The public justification; required for `in_progress`, `done` and `closed`. */
             message?: string | null;
             close_reason?: components["schemas"]["CloseReason"] | null;
+        };
+        /** @description Issues by their current status. */
+        StatusCounts: {
+            /** Format: int64 */
+            new: number;
+            /** Format: int64 */
+            accepted: number;
+            /** Format: int64 */
+            in_progress: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            closed: number;
         };
         /** @description One step of a procedure. */
         Step: {
@@ -3985,6 +4204,16 @@ export interface components {
             support_count: number;
             /** @description `false` when this account or browser had already supported it. */
             added: boolean;
+        };
+        /** @description A public issue with many "me too"s. */
+        SupportLeader: {
+            number: string;
+            title: string;
+            status: string;
+            unit: string;
+            category: string;
+            /** Format: int32 */
+            support_count: number;
         };
         /** @description Support from an anonymous visitor. */
         SupportRequest: {
@@ -9166,6 +9395,178 @@ export interface operations {
             };
             /** @description No such delivery of this subscription */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_statistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city's and the units' figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatistics"];
+                };
+            };
+            /** @description A date is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description A unit's slug. */
+                unit?: string;
+                /** @description A category's slug. */
+                category?: string;
+                channel?: components["schemas"]["Channel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            /** @description Not staff who handle issues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_statistics: {
+        parameters: {
+            query: {
+                /** @description Rows per unit, category, channel or month. */
+                breakdown: "unit" | "category" | "channel" | "month";
+                from?: string;
+                to?: string;
+                /** @description A unit's slug. */
+                unit?: string;
+                /** @description A category's slug. */
+                category?: string;
+                channel?: components["schemas"]["Channel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not staff who handle issues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statistics_heatmap: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description A unit's slug. */
+                unit?: string;
+                /** @description A category's slug. */
+                category?: string;
+                channel?: components["schemas"]["Channel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cells with issues, the fullest first (at most 5000) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Heatmap"];
+                };
+            };
+            /** @description Not staff who handle issues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter is wrong */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

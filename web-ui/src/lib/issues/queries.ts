@@ -17,6 +17,17 @@ export function useCategories() {
   return useQuery(categoriesQueryOptions());
 }
 
+/** The city's units (the units page, the console, the knowledge base and statistics share the cache). */
+const unitsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['units'],
+    queryFn: async ({ signal }) => unwrap(await apiClient.GET('/api/v1/units', { signal })).items,
+  });
+
+export function useUnits() {
+  return useQuery(unitsQueryOptions());
+}
+
 /** The city: its name, managed area and map tiles (configuration: it does not change while the app runs). */
 const cityQueryOptions = () =>
   queryOptions({

@@ -3,6 +3,7 @@ import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 import { ME_KEY, profileQueryOptions } from '@/lib/auth';
+import { fileNameOf } from '@/lib/save-file';
 
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
 
@@ -67,10 +68,7 @@ export function useDeleteAccount() {
 /** Fetches one's data as a file (with the session's token, so not a plain link). */
 export async function fetchMyData(): Promise<{ blob: Blob; filename: string }> {
   const result = await apiClient.GET('/api/v1/accounts/me/export', { parseAs: 'blob' });
-  const blob = unwrap(result);
-  const disposition = result.response.headers.get('Content-Disposition') ?? '';
-  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'kontakt-my-data.json';
-  return { blob, filename };
+  return { blob: unwrap(result), filename: fileNameOf(result.response, 'kontakt-my-data.json') };
 }
 
 export function useDownloadMyData() {

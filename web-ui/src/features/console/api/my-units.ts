@@ -1,5 +1,6 @@
 import { useAuth } from '@/lib/auth';
-import { useUnits, type Unit } from './queue';
+import { useUnits } from '@/lib/issues/queries';
+import type { Unit } from './queue';
 
 /**
  * The units whose issues the person works on: an operator's own units; every unit for the

@@ -34,11 +34,3 @@ export function useBulkAction() {
     onSuccess: () => changed(),
   });
 }
-
-/** The city's units (the same list and cache as the units page). */
-export function useUnits() {
-  return useQuery({
-    queryKey: ['units'],
-    queryFn: async ({ signal }) => unwrap(await apiClient.GET('/api/v1/units', { signal })).items,
-  });
-}

@@ -5,9 +5,9 @@ import { SelectField, submittedValues, TextField } from '@/components/form';
 import { paths } from '@/config/paths';
 import { useLanguage } from '@/hooks/use-language';
 import { inLanguage } from '@/lib/issues/fields';
-import { ISSUE_STATUSES, type Category } from '@/lib/issues/types';
+import { CHANNELS, ISSUE_STATUSES, type Category } from '@/lib/issues/types';
 import type { Unit } from '../api/queue';
-import { CHANNELS, filterOf, SORTS, type QueueFilter } from '../utils/queue-filter';
+import { filterOf, SORTS, type QueueFilter } from '../utils/queue-filter';
 
 type QueueFiltersProps = {
   filter: QueueFilter;

@@ -1,14 +1,12 @@
 import type { components } from '@/lib/api/schema';
-import { ISSUE_STATUSES } from '@/lib/issues/types';
+import { CHANNELS, ISSUE_STATUSES } from '@/lib/issues/types';
 import type { QueueQuery } from '../api/queue';
 
-type Channel = components['schemas']['Channel'];
 type QueueSort = components['schemas']['QueueSort'];
 
 /** The queue's filters and order, as the page's address keeps them. */
 export type QueueFilter = Pick<QueueQuery, 'status' | 'category' | 'unit' | 'channel' | 'overdue' | 'from' | 'to' | 'sort'>;
 
-export const CHANNELS = ['web', 'mobile', 'api', 'phone', 'email', 'epuap', 'letter', 'in_person'] as const satisfies readonly Channel[];
 /** By deadline first: the default, and what operators need most. */
 export const SORTS = ['deadline', 'newest', 'oldest'] as const satisfies readonly QueueSort[];
 

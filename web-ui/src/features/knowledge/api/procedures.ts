@@ -66,11 +66,3 @@ export function useStaffProcedure(id: string, version: number | undefined, enabl
     staleTime: 0,
   });
 }
-
-/** The city's units (the same list and cache as the units page). */
-export function useUnits() {
-  return useQuery({
-    queryKey: ['units'],
-    queryFn: async ({ signal }) => unwrap(await apiClient.GET('/api/v1/units', { signal })).items,
-  });
-}

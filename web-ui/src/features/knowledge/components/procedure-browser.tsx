@@ -7,7 +7,8 @@ import { LoadError } from '@/components/status';
 import { paths } from '@/config/paths';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useLanguage } from '@/hooks/use-language';
-import { useProcedures, useTopics, useUnits } from '../api/procedures';
+import { useUnits } from '@/lib/issues/queries';
+import { useProcedures, useTopics } from '../api/procedures';
 import type { ProcedureSummary, Topic } from '../api/types';
 
 const PER_PAGE = 20;

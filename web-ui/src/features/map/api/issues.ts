@@ -32,12 +32,3 @@ export function useMapPoints(filter: IssueFilter, bbox: string | undefined) {
     staleTime: 30_000,
   });
 }
-
-/** The open-data download of the issues the filters select (R2.7): a plain link, no token needed. */
-export function exportUrl(format: 'csv' | 'geojson', filter: IssueFilter): string {
-  const params = new URLSearchParams({ format });
-  for (const [name, value] of Object.entries(filter)) {
-    if (typeof value === 'string' && value !== '') params.set(name, value);
-  }
-  return `/api/v1/issues/export?${params.toString()}`;
-}

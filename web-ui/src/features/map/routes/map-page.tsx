@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ExportLinks } from '@/components/issues/export-links';
 import { Page } from '@/components/page';
 import { Section } from '@/components/section';
 import { LoadError, Loading } from '@/components/status';
 import { useCategories, useCity } from '@/lib/issues/queries';
 import type { IssueFilter } from '../api/issues';
-import { ExportLinks } from '../components/export-links';
 import { filterOf, pageOf, paramsOf } from '../utils/filters';
 import { IssueFilters } from '../components/issue-filters';
 import { IssueList } from '../components/issue-list';
@@ -30,7 +30,7 @@ export function MapPage() {
     <Page title={t('map.title')}>
       <p className="lead">{t('map.intro')}</p>
       <IssueFilters key={params.toString()} filter={filter} categories={categories.data ?? []} onChange={onFilter} />
-      <ExportLinks filter={filter} />
+      <ExportLinks filter={filter} label={t('map.export.label')} />
       <div className="map-layout">
         <div className="map-layout__map">
           {city.isPending && <Loading />}

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../api/get-units';
+import type { Unit } from '@/lib/issues/types';
 
 /** Only web addresses become links: data must never be able to inject `javascript:` URLs. */
 function httpUrl(value: string): string | undefined {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useUnits } from '../api/get-units';
+import { useUnits } from '@/lib/issues/queries';
 import { UnitCard } from './unit-card';
 
 export function UnitList() {

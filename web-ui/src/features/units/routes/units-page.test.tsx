@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
+import type { Unit } from '@/lib/issues/types';
 import { jsonResponse, problemResponse, renderRoutes } from '@/testing/test-utils';
-import type { Unit } from '../api/get-units';
 import { UnitsPage } from './units-page';
 
 const units: Unit[] = [

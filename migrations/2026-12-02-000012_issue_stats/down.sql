@@ -1,0 +1,2 @@
+DROP INDEX issues_support_leaders;
+DROP TABLE issue_stats;
