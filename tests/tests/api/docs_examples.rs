@@ -116,6 +116,11 @@ async fn the_integrators_curl_examples_answer_as_documented() {
         .await
         .unwrap();
     let id = filed["number"].as_str().unwrap().replace('/', "-");
+    let tracking = filed["tracking_token"].as_str().unwrap().to_owned();
+    // The photo the upload example sends, in the directory the examples run in.
+    let workdir = std::env::temp_dir().join(format!("kontakt-docs-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&workdir).unwrap();
+    std::fs::write(workdir.join("pothole.jpg"), kontakt_tests::images::jpeg_with_exif(640, 480, 1)).unwrap();
     let moderation = format!("/api/v1/issues/{id}/moderation");
     let approved = app
         .call(
@@ -145,6 +150,8 @@ async fn the_integrators_curl_examples_answer_as_documented() {
                 .env("KEY", issued["key"].as_str().unwrap())
                 .env("TOKEN", &admin.token)
                 .env("ID", &id)
+                .env("TRACKING_TOKEN", &tracking)
+                .current_dir(&workdir)
                 .env("APP_ID", &app_id)
                 .env("JURISDICTION", "127.0.0.1")
                 .output()
@@ -161,5 +168,6 @@ async fn the_integrators_curl_examples_answer_as_documented() {
             run += 1;
         }
     }
-    assert!(run >= 15, "the examples were found: {run}");
+    assert!(run >= 19, "the examples were found: {run}");
+    std::fs::remove_dir_all(&workdir).ok();
 }
