@@ -210,6 +210,29 @@ pub async fn authenticate(state: &AppState, form_key: Option<&str>, scope: Scope
     Ok(client)
 }
 
+/// Reads a posted form: its jurisdiction, its content type, and the app behind its
+/// `api_key`, which must have `scope`.
+pub(super) async fn read_form(
+    state: &AppState,
+    req: &HttpRequest,
+    body: &[u8],
+    scope: Scope,
+) -> Result<(Form, ApiClient), Open311Error> {
+    let form = Form::parse(body);
+    JurisdictionQuery {
+        jurisdiction_id: form.get("jurisdiction_id").map(str::to_owned),
+    }
+    .check(&state.config.public_url)?;
+    let content_type = req.content_type();
+    if !content_type.is_empty() && content_type != "application/x-www-form-urlencoded" {
+        return Err(Open311Error::bad_request(
+            "Send the form as application/x-www-form-urlencoded.",
+        ));
+    }
+    let app = authenticate(state, form.get("api_key"), scope).await?;
+    Ok((form, app))
+}
+
 /// POST Service Request (`application/x-www-form-urlencoded`): `api_key`, `service_code`,
 /// `lat`+`long` or `address_string`, `description`, `attribute[code]=value` (and
 /// `attribute[code][]=value` for lists), optionally `email`, `first_name`, `last_name`,
@@ -235,18 +258,7 @@ pub async fn create_request(
     body: web::Bytes,
 ) -> HttpResponse {
     reply(&format, "service_requests", async {
-        let form = Form::parse(&body);
-        JurisdictionQuery {
-            jurisdiction_id: form.get("jurisdiction_id").map(str::to_owned),
-        }
-        .check(&state.config.public_url)?;
-        let content_type = req.content_type();
-        if !content_type.is_empty() && content_type != "application/x-www-form-urlencoded" {
-            return Err(Open311Error::bad_request(
-                "Send the request as application/x-www-form-urlencoded.",
-            ));
-        }
-        let app = authenticate(&state, form.get("api_key"), Scope::IssuesCreate).await?;
+        let (form, app) = read_form(&state, &req, &body, Scope::IssuesCreate).await?;
         let issue = new_issue(&state, &form).await?;
         let mut conn = state.pool.get().await?;
         let created = intake::file(&state, &mut conn, &issue, Vec::new(), None, Some(&app), None)

@@ -5,7 +5,7 @@
 //! reported mapped onto ours. A repeated `update_id` of the same app is answered with the
 //! update recorded the first time, so an app may safely retry.
 
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::DateTime;
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
@@ -13,9 +13,8 @@ use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::filing::{Form, authenticate};
+use super::filing::{Form, read_form};
 use super::format::{ErrorResponses, Format, Open311Error, reply};
-use super::params::JurisdictionQuery;
 use super::statuses::UpdateStatus;
 use crate::app::AppState;
 use crate::apps::model::Scope;
@@ -63,18 +62,7 @@ pub async fn create_update(
     body: web::Bytes,
 ) -> HttpResponse {
     reply(&format, "service_request_updates", async {
-        let form = Form::parse(&body);
-        JurisdictionQuery {
-            jurisdiction_id: form.get("jurisdiction_id").map(str::to_owned),
-        }
-        .check(&state.config.public_url)?;
-        let content_type = req.content_type();
-        if !content_type.is_empty() && content_type != "application/x-www-form-urlencoded" {
-            return Err(Open311Error::bad_request(
-                "Send the update as application/x-www-form-urlencoded.",
-            ));
-        }
-        let app = authenticate(&state, form.get("api_key"), Scope::UpdatesCreate).await?;
+        let (form, app) = read_form(&state, &req, &body, Scope::UpdatesCreate).await?;
         let update_id = required(&form, "update_id", "the app's id of this update")?;
         if update_id.chars().count() > 100 {
             return Err(Open311Error::bad_request("update_id is longer than 100 characters."));

@@ -11,7 +11,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::issues::model::{Issue, IssueStatus, Moderation};
-use crate::schema::{information_requests, issue_events, issue_stats, issues};
+use crate::schema::{issue_events, issue_stats, issues};
 use crate::workflow::calendar::Calendar;
 use crate::workflow::deadlines::{self, CLOSE_INFEASIBLE_DAYS, START_WORKING_DAYS, VERIFY_WORKING_DAYS};
 use crate::workflow::status::CloseReason;
@@ -158,18 +158,7 @@ pub async fn refresh(
         .into_iter()
         .map(|(before, after, at)| (status_in(before.as_ref()), status_in(after.as_ref()), at))
         .collect();
-    let pauses: Pauses = information_requests::table
-        .filter(information_requests::issue_id.eq(issue_id))
-        .select((
-            information_requests::asked_at,
-            information_requests::answered_at,
-            information_requests::expired_at,
-        ))
-        .load::<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)>(conn)
-        .await?
-        .into_iter()
-        .map(|(asked, answered, expired)| (asked, answered.or(expired)))
-        .collect();
+    let pauses: Pauses = crate::workflow::pauses(conn, issue_id).await?;
     let facts = compute(calendar, &issue, &changes, &pauses, now);
     diesel::insert_into(issue_stats::table)
         .values(&facts)

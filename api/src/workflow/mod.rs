@@ -24,6 +24,26 @@ use crate::issues::model::IssueStatus;
 use crate::org::categories::CategoryKind;
 use crate::schema::{categories, information_requests, issues};
 
+/// The times an issue's deadlines stood still: each information request, from asking until
+/// it was answered or given up (`None`: still waiting).
+pub async fn pauses(
+    conn: &mut AsyncPgConnection,
+    issue_id: Uuid,
+) -> QueryResult<Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>> {
+    Ok(information_requests::table
+        .filter(information_requests::issue_id.eq(issue_id))
+        .select((
+            information_requests::asked_at,
+            information_requests::answered_at,
+            information_requests::expired_at,
+        ))
+        .load::<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)>(conn)
+        .await?
+        .into_iter()
+        .map(|(asked, answered, expired)| (asked, answered.or(expired)))
+        .collect())
+}
+
 /// Recomputes an issue's current deadline and stores it, so that queues can sort and filter
 /// by it, and the issue's statistics facts. Call after every change of status or of an
 /// information request.
@@ -45,19 +65,7 @@ pub async fn refresh_deadline(
             ))
             .first(conn)
             .await?;
-    // A request's pause ends when it is answered or given up.
-    let pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = information_requests::table
-        .filter(information_requests::issue_id.eq(issue_id))
-        .select((
-            information_requests::asked_at,
-            information_requests::answered_at,
-            information_requests::expired_at,
-        ))
-        .load::<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)>(conn)
-        .await?
-        .into_iter()
-        .map(|(asked, answered, expired)| (asked, answered.or(expired)))
-        .collect();
+    let pauses = pauses(conn, issue_id).await?;
     let input = DeadlineInput {
         status,
         kind,
