@@ -119,7 +119,7 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-}" = stats ]; then
   stats "stats CSV per unit, 2 years" "/api/v1/stats/export?breakdown=unit&$all"
   stats "heat map, 2 years" "/api/v1/stats/heatmap?$all"
   stats "public stats, 2 years" "/api/v1/stats/public?$all"
-  echo "== plans of the statistics' two aggregations over all issues"
+  echo "== plan of the statistics' aggregation over all issues"
   sed -e "s/:from/now() - interval '731 days'/g; s/:to/now()/g" bench/stats.sql |
     awk 'BEGIN {RS = ";"} /SELECT/ {print "EXPLAIN (ANALYZE, BUFFERS) " $0 ";"}' | psql "$url" -At
 fi

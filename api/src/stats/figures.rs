@@ -160,8 +160,15 @@ struct CubeRow {
     month: NaiveDate,
     #[diesel(sql_type = Text)]
     status: String,
+    #[diesel(sql_type = Nullable<Integer>)]
+    days_to_accept: Option<i32>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    days_to_finish: Option<i32>,
     #[diesel(sql_type = BigInt)]
     filed: i64,
+    /// Of `filed`, those not merged into another issue (whose days are measured).
+    #[diesel(sql_type = BigInt)]
+    measured: i64,
     #[diesel(sql_type = BigInt)]
     verify_met: i64,
     #[diesel(sql_type = BigInt)]
@@ -174,20 +181,6 @@ struct CubeRow {
     close_met: i64,
     #[diesel(sql_type = BigInt)]
     close_missed: i64,
-}
-
-#[derive(Debug, QueryableByName)]
-struct DaysRow {
-    #[diesel(sql_type = Text)]
-    dimension: String,
-    #[diesel(sql_type = Text)]
-    key: String,
-    #[diesel(sql_type = Text)]
-    measure: String,
-    #[diesel(sql_type = Nullable<Integer>)]
-    days: Option<i32>,
-    #[diesel(sql_type = BigInt)]
-    count: i64,
 }
 
 /// The filters every query shares: $1 start, $2 end, $3 unit, $4 category, $5 channel,
@@ -219,86 +212,88 @@ macro_rules! bind_scope {
     };
 }
 
-/// Counts, compliance and time distributions of the issues in `scope`.
+/// Counts, compliance and time distributions of the issues in `scope`: one parallel pass
+/// grouped finely enough (down to the days taken) that every breakdown is a sum of its rows.
 pub async fn breakdowns(conn: &mut AsyncPgConnection, scope: &Scope) -> QueryResult<Breakdowns> {
-    let cube_sql = format!(
-        "SELECT unit_id, category_id, channel, month, status, count(*) AS filed, {COMPLIANCE}
+    let sql = format!(
+        "SELECT unit_id, category_id, channel, month, status, days_to_accept, days_to_finish,
+                count(*) AS filed, count(*) FILTER (WHERE NOT duplicate) AS measured, {COMPLIANCE}
          FROM issue_stats WHERE {SCOPE}
-         GROUP BY unit_id, category_id, channel, month, status"
+         GROUP BY unit_id, category_id, channel, month, status, days_to_accept, days_to_finish"
     );
-    let cube: Vec<CubeRow> = bind_scope!(diesel::sql_query(cube_sql), scope)
+    let rows: Vec<CubeRow> = bind_scope!(diesel::sql_query(sql), scope)
         .bind::<Timestamptz, _>(scope.now)
         .load(conn)
         .await?;
-    let days_sql = format!(
-        "SELECT CASE WHEN GROUPING(unit_id) = 0 THEN 'unit' WHEN GROUPING(category_id) = 0 THEN 'category'
-                     WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(month) = 0 THEN 'month'
-                     ELSE 'total' END AS dimension,
-                COALESCE(unit_id::text, category_id::text, channel, month::text, '') AS key,
-                CASE WHEN GROUPING(days_to_accept) = 0 THEN 'accept' ELSE 'finish' END AS measure,
-                COALESCE(days_to_accept, days_to_finish) AS days,
-                count(*) AS count
-         FROM issue_stats WHERE {SCOPE} AND NOT duplicate
-         GROUP BY GROUPING SETS (
-            (unit_id, days_to_accept), (category_id, days_to_accept), (channel, days_to_accept),
-            (month, days_to_accept), (days_to_accept),
-            (unit_id, days_to_finish), (category_id, days_to_finish), (channel, days_to_finish),
-            (month, days_to_finish), (days_to_finish))"
-    );
-    let days: Vec<DaysRow> = bind_scope!(diesel::sql_query(days_sql), scope).load(conn).await?;
-    Ok(assemble(cube, days))
+    Ok(assemble(rows))
 }
 
-fn assemble(cube: Vec<CubeRow>, days: Vec<DaysRow>) -> Breakdowns {
+/// Days to accept and to finish, per group, before their medians are read.
+#[derive(Debug, Default)]
+struct Days {
+    accept: Histogram,
+    finish: Histogram,
+}
+
+fn assemble(rows: Vec<CubeRow>) -> Breakdowns {
     let mut out = Breakdowns::default();
-    for row in cube {
+    let mut total_days = Days::default();
+    let mut unit_days: HashMap<Uuid, Days> = HashMap::new();
+    let mut category_days: HashMap<Uuid, Days> = HashMap::new();
+    let mut channel_days: HashMap<String, Days> = HashMap::new();
+    let mut month_days: BTreeMap<NaiveDate, Days> = BTreeMap::new();
+    for row in rows {
         let Ok(status) = row.status.parse::<IssueStatus>() else {
             continue;
         };
-        let targets = [
+        let groups = [
             &mut out.total,
             out.units.entry(row.unit_id).or_default(),
             out.categories.entry(row.category_id).or_default(),
             out.channels.entry(row.channel.clone()).or_default(),
             out.months.entry(row.month).or_default(),
         ];
-        for figures in targets {
+        for figures in groups {
             figures.filed += row.filed;
             figures.statuses.add(status, row.filed);
             figures.verification.add(row.verify_met, row.verify_missed);
             figures.start.add(row.start_met, row.start_missed);
             figures.closure.add(row.close_met, row.close_missed);
         }
-    }
-    // Distributions per group, then their medians and 90th percentiles.
-    let mut histograms: HashMap<(String, String, String), Histogram> = HashMap::new();
-    for row in days {
-        if let Some(days) = row.days {
-            histograms
-                .entry((row.dimension, row.key, row.measure))
-                .or_default()
-                .add(days, row.count);
-        }
-    }
-    for ((dimension, key, measure), histogram) in &histograms {
-        let figures = match dimension.as_str() {
-            "total" => Some(&mut out.total),
-            "unit" => key.parse().ok().and_then(|id: Uuid| out.units.get_mut(&id)),
-            "category" => key.parse().ok().and_then(|id: Uuid| out.categories.get_mut(&id)),
-            "channel" => out.channels.get_mut(key),
-            "month" => key.parse().ok().and_then(|month: NaiveDate| out.months.get_mut(&month)),
-            _ => None,
-        };
-        if let Some(figures) = figures {
-            match measure.as_str() {
-                "accept" => figures.days_to_accept = histogram.summary(),
-                _ => figures.days_to_finish = histogram.summary(),
+        let days = [
+            &mut total_days,
+            unit_days.entry(row.unit_id).or_default(),
+            category_days.entry(row.category_id).or_default(),
+            channel_days.entry(row.channel).or_default(),
+            month_days.entry(row.month).or_default(),
+        ];
+        for group in days {
+            if let Some(accept) = row.days_to_accept {
+                group.accept.add(accept, row.measured);
+            }
+            if let Some(finish) = row.days_to_finish {
+                group.finish.add(finish, row.measured);
             }
         }
-        if dimension == "total" && measure == "finish" {
-            out.finish_histogram = histogram.clone();
-        }
     }
+    let summarise = |figures: &mut Figures, days: &Days| {
+        figures.days_to_accept = days.accept.summary();
+        figures.days_to_finish = days.finish.summary();
+    };
+    summarise(&mut out.total, &total_days);
+    for (id, days) in &unit_days {
+        out.units.get_mut(id).into_iter().for_each(|f| summarise(f, days));
+    }
+    for (id, days) in &category_days {
+        out.categories.get_mut(id).into_iter().for_each(|f| summarise(f, days));
+    }
+    for (key, days) in &channel_days {
+        out.channels.get_mut(key).into_iter().for_each(|f| summarise(f, days));
+    }
+    for (month, days) in &month_days {
+        out.months.get_mut(month).into_iter().for_each(|f| summarise(f, days));
+    }
+    out.finish_histogram = total_days.finish;
     out
 }
 
@@ -374,29 +369,47 @@ pub async fn support_leaders(conn: &mut AsyncPgConnection, scope: &Scope) -> Que
     bind_scope!(diesel::sql_query(sql), scope).load(conn).await
 }
 
-/// A cell of the heat map: issues within a square of `size` degrees around a point.
-#[derive(Debug, Clone, QueryableByName, Serialize, ToSchema)]
+/// A cell of the heat map: issues within a square of the map's cell size around a point.
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HeatCell {
-    #[diesel(sql_type = Double)]
+    /// The cell's centre.
     pub lat: f64,
-    #[diesel(sql_type = Double)]
     pub lon: f64,
-    #[diesel(sql_type = BigInt)]
     pub count: i64,
 }
 
-/// Issues of the scope counted in cells of `size` degrees.
+#[derive(Debug, QueryableByName)]
+struct CellRow {
+    #[diesel(sql_type = Integer)]
+    y: i32,
+    #[diesel(sql_type = Integer)]
+    x: i32,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// Issues of the scope counted in cells of `size` degrees (whole-number cell indices make
+/// the grouping cheap), the fullest 5000.
 pub async fn heat(conn: &mut AsyncPgConnection, scope: &Scope, size: f64) -> QueryResult<Vec<HeatCell>> {
     let sql = format!(
-        "SELECT round((round(lat / $7) * $7)::numeric, 6)::float8 AS lat,
-                round((round(lon / $7) * $7)::numeric, 6)::float8 AS lon, count(*) AS count
+        "SELECT floor(lat / $7)::int AS y, floor(lon / $7)::int AS x, count(*) AS count
          FROM issue_stats WHERE {SCOPE} AND lat IS NOT NULL
          GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5000"
     );
-    bind_scope!(diesel::sql_query(sql), scope)
+    let cells: Vec<CellRow> = bind_scope!(diesel::sql_query(sql), scope)
         .bind::<Double, _>(size)
         .load(conn)
-        .await
+        .await?;
+    // The cell's centre, rounded to a micro-degree.
+    let centre = |index: i32| ((f64::from(index) + 0.5) * size * 1e6).round() / 1e6;
+    Ok(cells
+        .into_iter()
+        .map(|cell| HeatCell {
+            lat: centre(cell.y),
+            lon: centre(cell.x),
+            count: cell.count,
+        })
+        .collect())
 }
 
 #[cfg(test)]
