@@ -121,7 +121,8 @@ if [ "${BENCH_ONLY:-all}" = all ] || [ "${BENCH_ONLY:-}" = stats ]; then
   stats "public stats, 2 years" "/api/v1/stats/public?$all"
   echo "== plan of the statistics' aggregation over all issues"
   sed -e "s/:from/now() - interval '731 days'/g; s/:to/now()/g" bench/stats.sql |
-    awk 'BEGIN {RS = ";"} /SELECT/ {print "EXPLAIN (ANALYZE, BUFFERS) " $0 ";"}' | psql "$url" -At
+    awk 'BEGIN {RS = ";"} /SELECT/ {print "BEGIN; SET LOCAL work_mem = '"'"'64MB'"'"'; SET LOCAL jit = off;"
+      print "EXPLAIN (ANALYZE, BUFFERS) " $0 "; COMMIT;"}' | psql "$url" -Atq
 fi
 [ "${BENCH_ONLY:-all}" = stats ] && { printf '%s\n' "${summary[@]}"; exit 0; }
 
