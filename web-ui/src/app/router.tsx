@@ -58,6 +58,11 @@ export const routes: RouteObject[] = [
             }),
           },
           { path: paths.units, element: <UnitsPage /> },
+          // Loaded when first opened, with the charting library.
+          {
+            path: paths.stats,
+            lazy: async () => ({ Component: (await import('@/features/stats/routes/public-stats-page')).PublicStatsPage }),
+          },
           { path: paths.login, element: <LoginPage /> },
           { path: paths.register, element: <RegisterPage /> },
           { path: paths.registered, element: <RegisteredPage /> },
@@ -89,6 +94,11 @@ export const routes: RouteObject[] = [
                   {
                     path: paths.consoleIssuePattern,
                     lazy: async () => ({ Component: (await import('@/features/console/routes/work-page')).WorkPage }),
+                  },
+                  // Statistics are for the same staff as the console (the server checks the same roles).
+                  {
+                    path: paths.consoleStats,
+                    lazy: async () => ({ Component: (await import('@/features/stats/routes/stats-page')).StatsPage }),
                   },
                 ],
               },

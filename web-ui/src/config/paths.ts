@@ -14,6 +14,9 @@ export const paths = {
   consoleIssue: (number: string) => `/console/issues/${encodeURIComponent(number.replace('/', '-'))}`,
   consoleIssuePattern: '/console/issues/:number',
   consoleNew: '/console/new',
+  /** The staff's statistics (R10.3); `stats` is what everyone may see of them. */
+  consoleStats: '/console/stats',
+  stats: '/stats',
   /** The knowledge base: browse and search, a procedure, and one of its earlier versions. */
   procedures: '/procedures',
   procedure: (id: string) => `/procedures/${encodeURIComponent(id)}`,

@@ -5,10 +5,19 @@ import { useAuth } from '@/lib/auth';
 
 type Item = {
   to: string;
-  label: 'nav.map' | 'nav.report' | 'nav.procedures' | 'nav.units' | 'nav.console' | 'nav.knowledge' | 'nav.moderation' | 'nav.admin';
+  label:
+    | 'nav.map'
+    | 'nav.report'
+    | 'nav.procedures'
+    | 'nav.units'
+    | 'nav.console'
+    | 'nav.stats'
+    | 'nav.knowledge'
+    | 'nav.moderation'
+    | 'nav.admin';
   end: boolean;
-  /** Paths under `to` that another item leads to, so that only one item is current. */
-  except?: string;
+  /** Paths under `to` that other items lead to, so that only one item is current. */
+  except?: readonly string[];
 };
 
 const items: readonly Item[] = [
@@ -18,7 +27,8 @@ const items: readonly Item[] = [
   { to: paths.units, label: 'nav.units', end: false },
 ];
 
-const consoleItem: Item = { to: paths.console, label: 'nav.console', end: false, except: paths.staffProcedures };
+const consoleItem: Item = { to: paths.console, label: 'nav.console', end: false, except: [paths.staffProcedures, paths.consoleStats] };
+const statsItem: Item = { to: paths.consoleStats, label: 'nav.stats', end: false };
 const knowledgeItem: Item = { to: paths.staffProcedures, label: 'nav.knowledge', end: false };
 const moderationItem: Item = { to: paths.moderation, label: 'nav.moderation', end: false };
 const adminItem: Item = { to: paths.admin, label: 'nav.admin', end: false };
@@ -29,7 +39,7 @@ export function MainNav() {
   const { isAdmin, isModerator, canUseConsole, isKnowledgeStaff } = useAuth();
   const shown = [
     ...items,
-    ...(canUseConsole ? [consoleItem] : []),
+    ...(canUseConsole ? [consoleItem, statsItem] : []),
     ...(isKnowledgeStaff ? [knowledgeItem] : []),
     ...(isModerator ? [moderationItem] : []),
     ...(isAdmin ? [adminItem] : []),
@@ -38,7 +48,7 @@ export function MainNav() {
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container main-nav__list">
         {shown.map((item) => {
-          const elsewhere = item.except !== undefined && pathname.startsWith(item.except);
+          const elsewhere = item.except?.some((path) => pathname.startsWith(path)) ?? false;
           return (
             <li key={item.to}>
               {/* NavLink marks the link of the current page with aria-current="page". */}

@@ -14,7 +14,6 @@ export type Durations = Schemas['Durations'];
 export type Backlog = Schemas['Backlog'];
 export type SupportLeader = Schemas['SupportLeader'];
 export type Heatmap = Schemas['Heatmap'];
-export type HeatCell = Schemas['HeatCell'];
 export type PublicStatistics = Schemas['PublicStatistics'];
 export type PublicRow = Schemas['PublicRow'];
 

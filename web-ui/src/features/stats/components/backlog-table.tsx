@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '@/components/table-wrap';
 import type { Backlog } from '../api/stats';
 import { useStatsFormat } from '../utils/format';
 
@@ -10,14 +11,18 @@ export function BacklogTable({ backlog }: { backlog: readonly Backlog[] }) {
     return <p className="status">{t('stats.backlog.none')}</p>;
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('stats.backlog.title')}>
       <table className="table stats-table">
         <caption className="visually-hidden">{t('stats.backlog.title')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('stats.columns.unit')}</th>
-            <th scope="col">{t('stats.backlog.open')}</th>
-            <th scope="col">{t('stats.backlog.overdue')}</th>
+            <th scope="col" className="table__value">
+              {t('stats.backlog.open')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.backlog.overdue')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -30,6 +35,6 @@ export function BacklogTable({ backlog }: { backlog: readonly Backlog[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

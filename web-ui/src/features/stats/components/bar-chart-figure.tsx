@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableWrap } from '@/components/table-wrap';
 
 /** One set of bars: a value of every row, in one colour. */
-export type ChartSeries = { key: string; label: string; color: string };
+type ChartSeries = { key: string; label: string; color: string };
 
 /** One group of bars (a month, a unit, a number of days) and its values by series. */
-export type ChartRow = { key: string; label: string; values: Readonly<Partial<Record<string, number | null>>> };
+type ChartRow = { key: string; label: string; values: Readonly<Partial<Record<string, number | null>>> };
 
 type BarChartFigureProps = {
   /** What the chart is, as its table's caption. */
@@ -22,35 +23,68 @@ type BarChartFigureProps = {
   shares?: boolean;
   /** The series stack into one bar per row (parts of a whole). */
   stacked?: boolean;
+  /** Bars run across, one row under another: for rows with long names (units). */
+  across?: boolean;
 };
+
+/** The height of a chart whose bars run across: a band per row, and room for the axis and legend. */
+function acrossHeight(rows: number, series: number): string {
+  return `${String(rows * (series * 1.5 + 1) + 5)}rem`;
+}
 
 /**
  * A bar chart and, under it, the same numbers as a table: a chart is never the only way to
  * read them. The chart is one image to assistive technology, named by `description`; the
  * table holds what it shows.
  */
-export function BarChartFigure({ title, description, rowHeader, series, rows, format, shares = false, stacked = false }: BarChartFigureProps) {
+export function BarChartFigure(props: BarChartFigureProps) {
+  const { title, description, rowHeader, series, rows, format, shares = false, stacked = false, across = false } = props;
   const { t } = useTranslation();
   if (rows.length === 0) {
     return <p className="status">{t('stats.noData')}</p>;
   }
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
+  const valueAxis = {
+    type: 'number' as const,
+    allowDecimals: false,
+    domain: shares ? [0, 1] : undefined,
+    ticks: shares ? [0, 0.25, 0.5, 0.75, 1] : undefined,
+    tickFormatter: (value: number) => format(value),
+  };
   return (
     <div className="chart">
-      <div className="chart__plot" role="img" aria-label={description}>
+      <div
+        className="chart__plot"
+        role="img"
+        aria-label={description}
+        style={across ? { height: acrossHeight(rows.length, series.length) } : undefined}
+      >
         {/* The chart's own keyboard layer is off: inside an image it would be a trap, and the table says the same. */}
-        <BarChart responsive accessibilityLayer={false} data={data} style={{ width: '100%', height: '100%' }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
-          <YAxis
-            allowDecimals={false}
-            domain={shares ? [0, 1] : undefined}
-            ticks={shares ? [0, 0.25, 0.5, 0.75, 1] : undefined}
-            tickFormatter={(value: number) => format(value)}
-            width="auto"
+        <BarChart
+          responsive
+          accessibilityLayer={false}
+          data={data}
+          layout={across ? 'vertical' : 'horizontal'}
+          style={{ width: '100%', height: '100%' }}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={!across} vertical={across} />
+          {across ? (
+            <>
+              <XAxis {...valueAxis} />
+              <YAxis type="category" dataKey="label" width="auto" />
+            </>
+          ) : (
+            <>
+              <XAxis type="category" dataKey="label" />
+              <YAxis {...valueAxis} width="auto" />
+            </>
+          )}
+          {/* The tooltip and the legend keep the series' order (the workflow's, for statuses), not the alphabet's. */}
+          <Tooltip
+            formatter={(value) => format(typeof value === 'number' ? value : null)}
+            itemSorter={(item) => series.findIndex((candidate) => candidate.key === item.dataKey)}
           />
-          <Tooltip formatter={(value) => format(typeof value === 'number' ? value : null)} />
-          {series.length > 1 && <Legend formatter={(value: string) => <span className="chart__legend">{value}</span>} />}
+          {series.length > 1 && <Legend itemSorter={null} formatter={(value: string) => <span className="chart__legend">{value}</span>} />}
           {series.map((item) => (
             <Bar
               key={item.key}
@@ -65,14 +99,14 @@ export function BarChartFigure({ title, description, rowHeader, series, rows, fo
       </div>
       <details className="chart__table">
         <summary>{t('stats.chart.showTable')}</summary>
-        <div className="table-wrap">
-          <table className="table">
+        <TableWrap label={title}>
+          <table className="table stats-table">
             <caption>{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{rowHeader}</th>
                 {series.map((item) => (
-                  <th key={item.key} scope="col">
+                  <th key={item.key} scope="col" className="table__value">
                     {item.label}
                   </th>
                 ))}
@@ -91,7 +125,7 @@ export function BarChartFigure({ title, description, rowHeader, series, rows, fo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </details>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '@/components/table-wrap';
 import { ISSUE_STATUSES } from '@/lib/issues/types';
 import type { Figures } from '../api/stats';
 import { useStatsFormat } from '../utils/format';
@@ -21,7 +22,7 @@ export function FiguresTable({ caption, rowHeader, rows }: FiguresTableProps) {
     return <p className="status">{t('stats.noData')}</p>;
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table stats-table">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup span={2} />
@@ -33,7 +34,7 @@ export function FiguresTable({ caption, rowHeader, rows }: FiguresTableProps) {
             <th scope="col" rowSpan={2}>
               {rowHeader}
             </th>
-            <th scope="col" rowSpan={2}>
+            <th scope="col" rowSpan={2} className="table__value">
               {t('stats.columns.filed')}
             </th>
             <th scope="colgroup" colSpan={ISSUE_STATUSES.length}>
@@ -48,14 +49,22 @@ export function FiguresTable({ caption, rowHeader, rows }: FiguresTableProps) {
           </tr>
           <tr>
             {ISSUE_STATUSES.map((status) => (
-              <th key={status} scope="col">
+              <th key={status} scope="col" className="table__value">
                 {t(`issueStatus.${status}`)}
               </th>
             ))}
-            <th scope="col">{t('stats.columns.verification')}</th>
-            <th scope="col">{t('stats.columns.start')}</th>
-            <th scope="col">{t('stats.columns.toAccept')}</th>
-            <th scope="col">{t('stats.columns.toFinish')}</th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.verification')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.start')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.toAccept')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.toFinish')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -76,6 +85,6 @@ export function FiguresTable({ caption, rowHeader, rows }: FiguresTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

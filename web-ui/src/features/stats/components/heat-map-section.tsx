@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '@/components/status';
+import { TableWrap } from '@/components/table-wrap';
 import { useLanguage } from '@/hooks/use-language';
 import { useCity } from '@/lib/issues/queries';
 import { useHeatmap, type StatsFilter } from '../api/stats';
@@ -36,13 +37,15 @@ export function HeatMapSection({ filter }: { filter: StatsFilter }) {
       <Suspense fallback={<Loading />}>
         <HeatMap city={city.data} heatmap={heatmap.data} />
       </Suspense>
-      <div className="table-wrap">
+      <TableWrap label={t('stats.heat.tableCaption')}>
         <table className="table stats-table">
           <caption>{t('stats.heat.tableCaption', { count: fullest.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('stats.heat.place')}</th>
-              <th scope="col">{t('stats.heat.issues')}</th>
+              <th scope="col" className="table__value">
+                {t('stats.heat.issues')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +57,7 @@ export function HeatMapSection({ filter }: { filter: StatsFilter }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -24,8 +24,10 @@ export function HeatMap({ city, heatmap }: { city: City; heatmap: Heatmap }) {
     const layer = L.layerGroup().addTo(map);
     const most = heatmap.cells.reduce((max, cell) => Math.max(max, cell.count), 1);
     const half = heatmap.cell_size / 2;
+    const all = L.latLngBounds([]);
     for (const cell of heatmap.cells) {
       const bounds = L.latLngBounds([cell.lat - half, cell.lon - half], [cell.lat + half, cell.lon + half]);
+      all.extend(bounds);
       L.rectangle(bounds, {
         interactive: false,
         stroke: false,
@@ -33,6 +35,8 @@ export function HeatMap({ city, heatmap }: { city: City; heatmap: Heatmap }) {
         fillOpacity: MIN_OPACITY + (MAX_OPACITY - MIN_OPACITY) * (cell.count / most),
       }).addTo(layer);
     }
+    // Show where the issues are rather than the whole city.
+    if (all.isValid()) map.fitBounds(all, { padding: [20, 20] });
     return () => {
       layer.remove();
     };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '@/components/table-wrap';
 import type { PublicRow } from '../api/stats';
 import { useStatsFormat } from '../utils/format';
 
@@ -20,18 +21,30 @@ function Cells({ row }: { row: PublicRow }) {
 export function PublicFiguresTable({ city, units }: { city: PublicRow; units: readonly PublicRow[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('publicStats.table.caption')}>
       <table className="table stats-table">
         <caption className="visually-hidden">{t('publicStats.table.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('stats.columns.unit')}</th>
-            <th scope="col">{t('stats.columns.filed')}</th>
-            <th scope="col">{t('publicStats.table.finished')}</th>
-            <th scope="col">{t('stats.columns.verificationLong')}</th>
-            <th scope="col">{t('stats.columns.startLong')}</th>
-            <th scope="col">{t('publicStats.table.daysToAccept')}</th>
-            <th scope="col">{t('publicStats.table.daysToFinish')}</th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.filed')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('publicStats.table.finished')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.verificationLong')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('stats.columns.startLong')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('publicStats.table.daysToAccept')}
+            </th>
+            <th scope="col" className="table__value">
+              {t('publicStats.table.daysToFinish')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +62,6 @@ export function PublicFiguresTable({ city, units }: { city: PublicRow; units: re
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

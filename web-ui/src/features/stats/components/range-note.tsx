@@ -6,5 +6,6 @@ import { useStatsFormat } from '../utils/format';
 export function RangeNote({ range }: { range: Statistics['range'] }) {
   const { t } = useTranslation();
   const format = useStatsFormat();
-  return <p className="status">{t('stats.range', { from: format.day(range.from), to: format.day(range.to) })}</p>;
+  // A status: a range changed by the filters is announced.
+  return <p role="status" className="status">{t('stats.range', { from: format.day(range.from), to: format.day(range.to) })}</p>;
 }

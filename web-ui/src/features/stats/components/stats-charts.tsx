@@ -42,6 +42,7 @@ export function ComplianceChart({ stats }: { stats: Statistics }) {
       }))}
       format={format.share}
       shares
+      across
     />
   );
 }
@@ -85,6 +86,7 @@ export function PublicVerificationChart({ units }: { units: readonly PublicRow[]
       rows={units.map((row) => ({ key: row.unit ?? row.name, label: row.name, values: { verification: row.verification.share ?? null } }))}
       format={format.share}
       shares
+      across
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IssueStatusBadge } from '@/components/issues/issue-status';
+import { TableWrap } from '@/components/table-wrap';
 import { paths } from '@/config/paths';
 import { ISSUE_STATUSES } from '@/lib/issues/types';
 import type { SupportLeader } from '../api/stats';
@@ -21,7 +22,7 @@ export function SupportLeaders({ leaders, unitName, categoryName }: SupportLeade
     return <p className="status">{t('stats.leaders.none')}</p>;
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('stats.leaders.title')}>
       <table className="table stats-table">
         <caption className="visually-hidden">{t('stats.leaders.title')}</caption>
         <thead>
@@ -30,7 +31,9 @@ export function SupportLeaders({ leaders, unitName, categoryName }: SupportLeade
             <th scope="col">{t('stats.columns.unit')}</th>
             <th scope="col">{t('stats.columns.category')}</th>
             <th scope="col">{t('issue.status')}</th>
-            <th scope="col">{t('stats.leaders.support')}</th>
+            <th scope="col" className="table__value">
+              {t('stats.leaders.support')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -51,6 +54,6 @@ export function SupportLeaders({ leaders, unitName, categoryName }: SupportLeade
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

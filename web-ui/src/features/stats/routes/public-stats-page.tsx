@@ -36,7 +36,7 @@ export function PublicStatsPage() {
         clearTo={paths.stats}
         error={refused ? stats.error : null}
         onChange={(next) => {
-          setParams(paramsOf({ from: next.from, to: next.to }));
+          setParams(paramsOf(next));
         }}
       />
       {stats.isPending && <Loading />}

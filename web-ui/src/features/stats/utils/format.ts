@@ -4,10 +4,10 @@ import { useLanguage } from '@/hooks/use-language';
 import type { Durations } from '../api/stats';
 
 /** What a share or a time shows when there is nothing to measure it on. */
-export const NONE = '—';
+const NONE = '—';
 
 /** How the statistics' numbers read in a language: counts, shares as percentages, days and months. */
-export function statsFormat(language: Language) {
+function statsFormat(language: Language) {
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   // Days and months of the API are calendar dates: formatted in UTC so no time zone moves them.
@@ -34,7 +34,7 @@ export function statsFormat(language: Language) {
   };
 }
 
-export type StatsFormat = ReturnType<typeof statsFormat>;
+type StatsFormat = ReturnType<typeof statsFormat>;
 
 export function useStatsFormat(): StatsFormat {
   const language = useLanguage();
