@@ -120,7 +120,11 @@ async fn the_integrators_curl_examples_answer_as_documented() {
     // The photo the upload example sends, in the directory the examples run in.
     let workdir = std::env::temp_dir().join(format!("kontakt-docs-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&workdir).unwrap();
-    std::fs::write(workdir.join("pothole.jpg"), kontakt_tests::images::jpeg_with_exif(640, 480, 1)).unwrap();
+    std::fs::write(
+        workdir.join("pothole.jpg"),
+        kontakt_tests::images::jpeg_with_exif(640, 480, 1),
+    )
+    .unwrap();
     let moderation = format!("/api/v1/issues/{id}/moderation");
     let approved = app
         .call(
