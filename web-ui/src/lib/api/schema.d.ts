@@ -2957,9 +2957,12 @@ export interface components {
             /** @description `ok` when the probe passed. */
             status: string;
         };
-        /** @description A cell of the heat map: issues within a square of `size` degrees around a point. */
+        /** @description A cell of the heat map: issues within a square of the map's cell size around a point. */
         HeatCell: {
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The cell's centre.
+             */
             lat: number;
             /** Format: double */
             lon: number;
