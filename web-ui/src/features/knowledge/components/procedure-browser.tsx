@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigation, useSearchParams } from 'react-router';
 import { DateTime } from '@/components/date-time';
 import { Pagination } from '@/components/pagination';
 import { LoadError } from '@/components/status';
@@ -100,10 +100,12 @@ export function ProcedureBrowser({ staff = false }: { staff?: boolean }) {
   const resultsId = useId();
 
   // The address follows the typed words (once typing pauses), without a history entry per
-  // keystroke; a change of the address by other means (clearing) is not undone.
+  // keystroke; a change of the address by other means (clearing) is not undone, nor is a
+  // result the reader opened before the pause (its page may still be loading).
+  const navigation = useNavigation();
   const lastTyped = useRef(typed);
   useEffect(() => {
-    if (typed === lastTyped.current) return;
+    if (typed === lastTyped.current || navigation.state !== 'idle') return;
     lastTyped.current = typed;
     if (typed === q) return;
     const next = new URLSearchParams(params);
@@ -111,7 +113,7 @@ export function ProcedureBrowser({ staff = false }: { staff?: boolean }) {
     else next.delete('q');
     next.delete('page');
     setParams(next, { replace: true });
-  }, [typed, q, params, setParams]);
+  }, [typed, q, params, setParams, navigation.state]);
 
   const withParams = (change: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
